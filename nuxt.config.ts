@@ -1,0 +1,45 @@
+// Chorus — Nuxt configuration. Layout and stack are fixed by ../shared/DESIGN.md.
+export default defineNuxtConfig({
+  // Nuxt 4 would otherwise look for app/ and silently ignore the top-level pages/.
+  srcDir: '.',
+  compatibilityDate: '2026-11-01',
+  ssr: true,
+  devtools: { enabled: false },
+  telemetry: false,
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxt/eslint'],
+  css: ['~/assets/css/main.css'],
+  ui: { fonts: false },
+  icon: {
+    provider: 'server',
+    fallbackToApi: false,
+    serverBundle: { collections: ['lucide'] },
+    clientBundle: { scan: true },
+  },
+  colorMode: { preference: 'light' },
+  app: {
+    head: {
+      htmlAttrs: { lang: 'en' },
+      title: 'Chorus',
+      meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
+      link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
+    },
+  },
+  nitro: {
+    experimental: { websocket: true },
+    // node:sqlite is built in; keep it (and the native-ish server deps) out of the bundle.
+    externals: { external: ['node:sqlite'] },
+  },
+  vite: {
+    resolve: { dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/y-tiptap', '@tiptap/pm', '@tiptap/core'] },
+    optimizeDeps: {
+      include: [
+        'yjs', 'y-websocket', 'y-indexeddb', 'y-protocols/awareness', 'lib0/encoding', 'lib0/decoding',
+        '@tiptap/vue-3', '@tiptap/core', '@tiptap/pm/state', '@tiptap/pm/view', '@tiptap/pm/model',
+        '@tiptap/starter-kit', '@tiptap/extension-collaboration', '@tiptap/extension-collaboration-caret',
+        '@tiptap/extension-table', '@tiptap/extensions', '@tiptap/extension-mention', '@tiptap/y-tiptap',
+      ],
+    },
+  },
+  typescript: { strict: true },
+  eslint: { config: { stylistic: false } },
+})

@@ -1,0 +1,179 @@
+/**
+ * Footnotes as a Word user knows them. Custom nodes (documented in docs/editor-schema.md):
+ * - `footnoteReference` — inline atom `{ id }` where the note is cited; numbered by its order in
+ *   the report (CSS counters in the editor, real footnote ids in the DOCX).
+ * - `footnotes` — the list at the end of a section body (`footnote+`), one per section at most.
+ * - `footnote` — one note `{ id }` holding paragraphs, edited collaboratively like any text.
+ * A plugin keeps the list in step with the references after local edits: a new reference gets an
+ * empty note, a deleted reference takes its note along, and notes follow reference order.
+ */
+import { Node, mergeAttributes } from '@tiptap/core'
+import { Plugin, PluginKey } from '@tiptap/pm/state'
+import type { Node as PMNode, Schema } from '@tiptap/pm/model'
+import type { EditorState, Transaction } from '@tiptap/pm/state'
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    footnote: {
+      /** Insert a footnote reference at the cursor and an empty note for it; focus moves to the note. */
+      insertFootnote: () => ReturnType
+    }
+  }
+}
+
+/** A short random id for a new footnote. */
+export function newFootnoteId(): string {
+  return 'fn' + Math.random().toString(36).slice(2, 10)
+}
+
+export const FootnoteReference = Node.create({
+  name: 'footnoteReference',
+  group: 'inline',
+  inline: true,
+  atom: true,
+  selectable: true,
+  addAttributes() {
+    return {
+      id: {
+        default: null,
+        parseHTML: el => el.getAttribute('data-footnote-ref'),
+        renderHTML: attrs => ({ 'data-footnote-ref': attrs.id }),
+      },
+    }
+  },
+  parseHTML() {
+    return [{ tag: 'sup[data-footnote-ref]' }]
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['sup', mergeAttributes(HTMLAttributes, { class: 'footnote-ref' })]
+  },
+  renderText() {
+    return ''
+  },
+  addCommands() {
+    return {
+      insertFootnote: () => ({ state, tr, dispatch }) => {
+        const { schema } = state
+        const id = newFootnoteId()
+        const pos = state.selection.to
+        tr.insert(pos, schema.nodes.footnoteReference!.create({ id }))
+        const note = schema.nodes.footnote!.create({ id }, schema.nodes.paragraph!.create())
+        const list = findFootnotes(tr.doc)
+        if (list) {
+          tr.insert(list.pos + list.node.nodeSize - 1, note)
+        } else {
+          tr.insert(tr.doc.content.size, schema.nodes.footnotes!.create(null, note))
+        }
+        if (dispatch) {
+          const noteList = findFootnotes(tr.doc)!
+          let notePos = -1
+          noteList.node.forEach((child, offset) => {
+            if (child.attrs.id === id) notePos = noteList.pos + 1 + offset
+          })
+          if (notePos >= 0) tr.setSelection(state.selection.constructor.near(tr.doc.resolve(notePos + 2)))
+        }
+        return true
+      },
+    }
+  },
+  addKeyboardShortcuts() {
+    // Word: Ctrl+Alt+F inserts a footnote.
+    return { 'Mod-Alt-f': () => this.editor.commands.insertFootnote() }
+  },
+})
+
+export const Footnotes = Node.create({
+  name: 'footnotes',
+  content: 'footnote+',
+  isolating: true,
+  defining: true,
+  parseHTML() {
+    return [{ tag: 'ol[data-footnotes]' }]
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['ol', mergeAttributes(HTMLAttributes, { 'data-footnotes': '', class: 'footnotes' }), 0]
+  },
+  addProseMirrorPlugins() {
+    return [footnoteSyncPlugin()]
+  },
+})
+
+export const Footnote = Node.create({
+  name: 'footnote',
+  content: 'paragraph+',
+  isolating: true,
+  defining: true,
+  addAttributes() {
+    return {
+      id: {
+        default: null,
+        parseHTML: el => el.getAttribute('data-footnote-id'),
+        renderHTML: attrs => ({ 'data-footnote-id': attrs.id }),
+      },
+    }
+  },
+  parseHTML() {
+    return [{ tag: 'li[data-footnote-id]' }]
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['li', mergeAttributes(HTMLAttributes, { class: 'footnote' }), 0]
+  },
+})
+
+/** The footnotes list of a section body, with its position, if there is one. */
+export function findFootnotes(doc: PMNode): { node: PMNode, pos: number } | null {
+  let found: { node: PMNode, pos: number } | null = null
+  doc.forEach((child, offset) => {
+    if (child.type.name === 'footnotes') found = { node: child, pos: offset }
+  })
+  return found
+}
+
+/** Ids of footnote references in document order. */
+export function footnoteReferenceIds(doc: PMNode): string[] {
+  const ids: string[] = []
+  doc.descendants((node) => {
+    if (node.type.name === 'footnoteReference' && node.attrs.id) ids.push(node.attrs.id)
+    return node.type.name !== 'footnotes'
+  })
+  return ids
+}
+
+const syncKey = new PluginKey('footnoteSync')
+
+/** After a local change, rebuild the notes list if it no longer matches the references. */
+function footnoteSyncPlugin(): Plugin {
+  return new Plugin({
+    key: syncKey,
+    appendTransaction(transactions, _old, state) {
+      // Remote changes (y-sync) are fixed by the client that made them; fixing them here too would race.
+      const local = transactions.some(tr => tr.docChanged && !tr.getMeta('y-sync$') && !tr.getMeta(syncKey))
+      if (!local) return null
+      return rebuildFootnotes(state)
+    },
+  })
+}
+
+function rebuildFootnotes(state: EditorState): Transaction | null {
+  const { doc, schema } = state
+  const refs = footnoteReferenceIds(doc)
+  const list = findFootnotes(doc)
+  const existing = new Map<string, PMNode>()
+  list?.node.forEach(child => existing.set(child.attrs.id, child))
+  const current = list ? list.node.content.content.map(n => n.attrs.id as string) : []
+  const wanted = [...new Set(refs)]
+  if (current.length === wanted.length && current.every((id, i) => id === wanted[i])) return null
+  const notes = wanted.map(id => existing.get(id) ?? emptyNote(schema, id))
+  const tr = state.tr.setMeta(syncKey, true).setMeta('addToHistory', true)
+  if (list) {
+    if (notes.length) tr.replaceWith(list.pos, list.pos + list.node.nodeSize, schema.nodes.footnotes!.create(null, notes))
+    else tr.delete(list.pos, list.pos + list.node.nodeSize)
+  } else if (notes.length) {
+    tr.insert(doc.content.size, schema.nodes.footnotes!.create(null, notes))
+  }
+  return tr
+}
+
+function emptyNote(schema: Schema, id: string): PMNode {
+  return schema.nodes.footnote!.create({ id }, schema.nodes.paragraph!.create())
+}
