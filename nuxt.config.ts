@@ -2,8 +2,11 @@
 export default defineNuxtConfig({
   // Nuxt 4 would otherwise look for app/ and silently ignore the top-level pages/.
   srcDir: '.',
+  // Separate build folders let two builds (e.g. a test build and a dev build) run side by side.
+  buildDir: process.env.NUXT_BUILD_DIR || '.nuxt',
   compatibilityDate: '2026-11-01',
-  ssr: true,
+  // A signed-in document tool: the browser renders everything (the editor and Y.Doc are client-only anyway).
+  ssr: false,
   devtools: { enabled: false },
   telemetry: false,
   modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxt/eslint'],
@@ -26,6 +29,7 @@ export default defineNuxtConfig({
   },
   nitro: {
     experimental: { websocket: true },
+    output: { dir: process.env.NUXT_OUTPUT_DIR || '.output' },
     // node:sqlite is built in; keep it (and the native-ish server deps) out of the bundle.
     externals: { external: ['node:sqlite'] },
   },

@@ -10,31 +10,48 @@ const text = (max: number) => z.string().trim().max(max)
 export const CONFIDENTIALITY = ['public', 'confidential'] as const
 export const LANGUAGES = ['en', 'fr', 'es'] as const
 
+const metaFields = {
+  title: text(200).min(1, 'Give the report a title'),
+  stateParty: text(120),
+  treatyBody: text(200),
+  session: text(120),
+  coalition: text(200),
+  members: z.array(text(200).min(1)).max(200),
+  contact: text(300),
+  confidentiality: z.enum(CONFIDENTIALITY),
+  language: z.enum(LANGUAGES),
+  deadline: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-01')]),
+  wordLimit: z.number().int().positive().max(1_000_000).nullable(),
+  numberedParagraphs: z.boolean(),
+  templateId: z.string().max(64),
+}
+
 /** The `meta` root of a report (DESIGN.md) plus `templateId`, `wordLimit` and `numberedParagraphs`. */
 export const reportMetaSchema = z.object({
-  title: text(200).min(1, 'Give the report a title'),
-  stateParty: text(120).default(''),
-  treatyBody: text(200).default(''),
-  session: text(120).default(''),
-  coalition: text(200).default(''),
-  members: z.array(text(200).min(1)).max(200).default([]),
-  contact: text(300).default(''),
-  confidentiality: z.enum(CONFIDENTIALITY).default('public'),
-  language: z.enum(LANGUAGES).default('en'),
-  deadline: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-01')]).default(''),
-  wordLimit: z.number().int().positive().max(1_000_000).nullable().default(null),
-  numberedParagraphs: z.boolean().default(true),
-  templateId: z.string().max(64).default('blank'),
+  ...metaFields,
+  stateParty: metaFields.stateParty.default(''),
+  treatyBody: metaFields.treatyBody.default(''),
+  session: metaFields.session.default(''),
+  coalition: metaFields.coalition.default(''),
+  members: metaFields.members.default([]),
+  contact: metaFields.contact.default(''),
+  confidentiality: metaFields.confidentiality.default('public'),
+  language: metaFields.language.default('en'),
+  deadline: metaFields.deadline.default(''),
+  wordLimit: metaFields.wordLimit.default(null),
+  numberedParagraphs: metaFields.numberedParagraphs.default(true),
+  templateId: metaFields.templateId.default('blank'),
 })
 export type ReportMeta = z.infer<typeof reportMetaSchema>
 
-/** Fields a secretariat may change in the metadata form (everything but the template). */
-export const reportMetaPatchSchema = reportMetaSchema.omit({ templateId: true }).partial()
+/** Fields a secretariat may change in the metadata form (everything but the template); no defaults, so absent means unchanged. */
+const { templateId: _templateId, ...editableFields } = metaFields
+export const reportMetaPatchSchema = z.object(editableFields).partial().strict()
 export type ReportMetaPatch = z.infer<typeof reportMetaPatchSchema>
 
-/** `POST /api/reports`. */
-export const createReportSchema = reportMetaSchema.partial().extend({
-  title: text(200).min(1, 'Give the report a title'),
+/** `POST /api/reports`: what is not given comes from the template. */
+export const createReportSchema = z.object(editableFields).partial().extend({
+  title: metaFields.title,
   templateId: z.string().min(1).max(64),
   /** UPR only: a joint or an individual submission, which picks the template's word limit. */
   submissionType: z.enum(['individual', 'joint']).optional(),
@@ -53,3 +70,26 @@ export const sectionSchema = z.object({
   status: z.enum(SECTION_STATUSES).default('draft'),
 })
 export type Section = z.infer<typeof sectionSchema>
+
+/** `POST /api/reports/:id/sections`: a new section, placed after `afterId` (or at the end). */
+export const addSectionSchema = z.object({
+  title: text(300).min(1, 'Give the section a title'),
+  guidance: text(4000).default(''),
+  wordBudget: z.number().int().positive().max(1_000_000).nullable().default(null),
+  countsTowardLimit: z.boolean().default(true),
+  afterId: z.string().max(64).optional(),
+})
+
+/** `PATCH /api/reports/:id/sections/:sectionId`. */
+export const updateSectionSchema = z.object({
+  title: text(300).min(1),
+  guidance: text(4000),
+  articles: z.array(text(40)).max(60),
+  wordBudget: z.number().int().positive().max(1_000_000).nullable(),
+  countsTowardLimit: z.boolean(),
+  ownerId: z.string().max(64).nullable(),
+  status: z.enum(SECTION_STATUSES),
+}).partial()
+
+/** `POST /api/reports/:id/sections/order`: every section id, in the new order. */
+export const reorderSectionsSchema = z.object({ ids: z.array(z.string().max(64)).min(1).max(500) })

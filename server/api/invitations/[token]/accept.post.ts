@@ -1,0 +1,53 @@
+import { getRequestIP, setResponseHeader } from 'h3'
+import { acceptInvitationSchema } from '#shared/schemas/account'
+import { useStore } from '../../../store'
+import { consumeInvitation, findInvitationByToken } from '../../../repos/invitations'
+import { getRole, setMember } from '../../../repos/members'
+import { createUser, findUserByEmail } from '../../../repos/users'
+import { audit } from '../../../repos/audit'
+import { loginLimits } from '../../../auth/rateLimiter'
+import { conflict, notFound, tooManyRequests, unauthorized } from '../../../utils/errors'
+import { invitationToken } from '../../../utils/invitationToken'
+import { currentUser, startSession } from '../../../utils/session'
+import { validBody } from '../../../utils/validate'
+import { logDenial } from '../../../utils/logDenial'
+
+/**
+ * Accept an invitation: signed in (empty body), or by creating an account on the way
+ * (`{ name, email, password }`). The link works once. Someone already a member keeps their role
+ * (the secretariat changes roles on the members page).
+ */
+export default defineEventHandler(async (event) => {
+  const token = invitationToken(event)
+  const ipKey = `ip:${getRequestIP(event) ?? 'unknown'}`
+  const wait = loginLimits.ip.retryAfter(ipKey)
+  if (wait > 0) {
+    setResponseHeader(event, 'Retry-After', String(wait))
+    throw tooManyRequests(wait)
+  }
+  loginLimits.ip.hit(ipKey)
+  const body = await validBody(event, acceptInvitationSchema)
+  const { db } = await useStore()
+  const invitation = await findInvitationByToken(db, token)
+  if (!invitation) throw notFound('invitation')
+  if (invitation.usedAt) throw conflict('This invitation link has already been used')
+  if (invitation.expiresAt < Date.now()) throw conflict('This invitation link has expired; ask the secretariat for a new one')
+
+  let user = await currentUser(event)
+  let created = false
+  if (!user) {
+    if (!('email' in body)) throw unauthorized('Sign in or create an account to accept the invitation')
+    if (await findUserByEmail(db, body.email)) throw conflict('An account with this email exists; sign in first, then open the link again')
+    user = await createUser(db, body)
+    created = true
+  }
+  if (!(await consumeInvitation(db, invitation.id, user.id))) {
+    logDenial({ reason: 'invitation raced or expired', userId: user.id, reportId: invitation.reportId })
+    throw conflict('This invitation link is no longer valid')
+  }
+  const existing = await getRole(db, invitation.reportId, user.id)
+  if (!existing) await setMember(db, invitation.reportId, user.id, invitation.role)
+  await audit(db, { actorId: user.id, reportId: invitation.reportId, action: 'invitation.accept', detail: { invitationId: invitation.id, role: existing ?? invitation.role, createdAccount: created } })
+  if (created) await startSession(event, user.id)
+  return { reportId: invitation.reportId, role: existing ?? invitation.role, user }
+})

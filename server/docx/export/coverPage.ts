@@ -1,0 +1,61 @@
+/**
+ * The cover page from the report's meta: what the Committee's secretariat looks for first (treaty
+ * body and session, State party, who submits, whom to contact, when, and whether it may be
+ * published). Empty fields are left out rather than printed as blank labels.
+ */
+import { AlignmentType, BorderStyle, Paragraph, TextRun } from 'docx'
+import type { ReportMeta } from '#shared/schemas/report'
+import { STYLE } from './styles'
+import type { Labels } from './labels'
+
+/** Members listed one per line up to this many; more are run together on one line. */
+const MEMBERS_PER_LINE_MAX = 12
+
+/** The cover page paragraphs (the table of contents that follows starts a new page). */
+export function coverPage(meta: ReportMeta, labels: Labels, date: Date): Paragraph[] {
+  const out: Paragraph[] = []
+  if (meta.confidentiality === 'confidential') {
+    out.push(new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      border: { top: rule(12), bottom: rule(12), left: rule(12), right: rule(12) },
+      indent: { left: 6800 },
+      children: [new TextRun({ text: labels.confidential.toUpperCase(), bold: true, color: 'C00000', characterSpacing: 20 })],
+    }))
+  }
+  out.push(new Paragraph({ style: STYLE.coverKicker, text: meta.treatyBody || labels.alternativeReport }))
+  if (meta.session) out.push(new Paragraph({ style: STYLE.coverSubtitle, text: meta.session }))
+  out.push(new Paragraph({
+    style: STYLE.coverTitle,
+    border: { bottom: { style: BorderStyle.SINGLE, size: 8, color: '000000', space: 12 } },
+    indent: { left: 1134, right: 1134 },
+    text: meta.title,
+  }))
+  if (meta.stateParty) {
+    out.push(new Paragraph({ style: STYLE.coverSubtitle, children: [new TextRun(`${labels.stateParty}: `), new TextRun({ text: meta.stateParty, bold: true })] }))
+  }
+  if (meta.coalition) labelled(out, labels.submittedBy, [new Paragraph({ style: STYLE.coverText, children: [new TextRun({ text: meta.coalition, bold: true })] })])
+  if (meta.members.length) {
+    const lines = meta.members.length <= MEMBERS_PER_LINE_MAX ? meta.members : [meta.members.join(' · ')]
+    labelled(out, labels.members, lines.map(text => new Paragraph({ style: STYLE.coverText, text })))
+  }
+  if (meta.contact) labelled(out, labels.contact, [new Paragraph({ style: STYLE.coverText, text: meta.contact })])
+  labelled(out, labels.date, [new Paragraph({ style: STYLE.coverText, text: formatDate(date, labels.locale) })])
+  out.push(new Paragraph({
+    style: STYLE.coverStatement,
+    text: meta.confidentiality === 'confidential' ? labels.confidentialStatement : labels.publicStatement,
+  }))
+  return out
+}
+
+function labelled(out: Paragraph[], label: string, body: Paragraph[]): void {
+  out.push(new Paragraph({ style: STYLE.coverLabel, text: label }), ...body)
+}
+
+function rule(size: number) {
+  return { style: BorderStyle.SINGLE, size, color: 'C00000', space: 4 }
+}
+
+/** "1 March 2027" / "1 mars 2027" / "1 de marzo de 2027", as UN documents write dates. */
+export function formatDate(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date)
+}

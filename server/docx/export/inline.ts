@@ -1,0 +1,114 @@
+/**
+ * Inline content of a paragraph or heading → docx runs: text with its marks, links, hard breaks,
+ * footnote references, and the comment range markers that fall inside the paragraph.
+ */
+import {
+  CommentRangeEnd, CommentRangeStart, CommentReference, ExternalHyperlink, FootnoteReferenceRun, TextRun,
+} from 'docx'
+import type { IRunOptions, ParagraphChild } from 'docx'
+import { isAllowedHref } from '#shared/editor/extensions'
+import { nodeSize, plainText } from './positions'
+import { renderFootnote } from './nodes/footnote'
+import type { CommentMarker } from './commentMarkers'
+import type { BlockEnv, RenderContext } from './renderContext'
+import type { PMMark, PMNode } from '../types'
+
+const KNOWN_MARKS = new Set(['bold', 'italic', 'underline', 'strike', 'link'])
+
+/** Runs of the inline nodes `nodes`, whose first position in the section doc is `start`. */
+export function renderInline(nodes: PMNode[] | undefined, start: number, ctx: RenderContext, env: BlockEnv): ParagraphChild[] {
+  const children = nodes ?? []
+  const out: ParagraphChild[] = []
+  let end = start
+  for (const node of children) end += nodeSize(node)
+  const markers = ctx.markers && !env.inFootnote ? ctx.markers.within(start, end) : []
+  let mi = 0
+  const emitUpTo = (pos: number, target: ParagraphChild[]) => {
+    while (mi < markers.length && markers[mi]!.pos <= pos) target.push(...markerElements(markers[mi++]!))
+  }
+
+  let link: { href: string, children: ParagraphChild[] } | null = null
+  const closeLink = () => {
+    if (link) out.push(new ExternalHyperlink({ link: link.href, children: link.children }))
+    link = null
+  }
+  let pos = start
+  for (const node of children) {
+    const href = linkHref(node, ctx)
+    if (link && link.href !== href) closeLink()
+    if (href && !link) link = { href, children: [] }
+    const target: ParagraphChild[] = link ? (link as { children: ParagraphChild[] }).children : out
+    emitUpTo(pos, target)
+    const size = nodeSize(node)
+    if (node.type === 'text') {
+      const text = node.text ?? ''
+      const props = runProps(node.marks, ctx, Boolean(href))
+      let offset = 0
+      // Split the text where a comment range starts or ends inside it.
+      while (mi < markers.length && markers[mi]!.pos < pos + size) {
+        const cut = markers[mi]!.pos - pos
+        if (cut > offset) target.push(new TextRun({ ...props, text: text.slice(offset, cut) }))
+        offset = Math.max(offset, cut)
+        target.push(...markerElements(markers[mi++]!))
+      }
+      if (offset < text.length) target.push(new TextRun({ ...props, text: text.slice(offset) }))
+    } else {
+      target.push(...renderInlineNode(node, ctx, env))
+    }
+    pos += size
+  }
+  closeLink()
+  emitUpTo(Number.POSITIVE_INFINITY, out)
+  return out
+}
+
+function renderInlineNode(node: PMNode, ctx: RenderContext, env: BlockEnv): ParagraphChild[] {
+  switch (node.type) {
+    case 'hardBreak':
+      return [new TextRun({ break: 1 })]
+    case 'footnoteReference': {
+      if (env.inFootnote) {
+        ctx.warn('A footnote reference inside a footnote was left out')
+        return []
+      }
+      const id = String(node.attrs?.id ?? '')
+      const note = ctx.notes.get(id)
+      if (!note) ctx.warn('A footnote reference without its note got an empty footnote')
+      return [new FootnoteReferenceRun(ctx.addFootnote(renderFootnote(note, ctx)))]
+    }
+    default: {
+      ctx.warn(`Unsupported inline node “${node.type}” exported as plain text`)
+      const text = plainText(node)
+      return text ? [new TextRun({ text, ...runProps(node.marks, ctx, false) })] : []
+    }
+  }
+}
+
+/** Run options for a set of marks. */
+function runProps(marks: PMMark[] | undefined, ctx: RenderContext, inLink: boolean): IRunOptions {
+  const props: { -readonly [K in keyof IRunOptions]: IRunOptions[K] } = {}
+  for (const mark of marks ?? []) {
+    if (mark.type === 'bold') props.bold = true
+    else if (mark.type === 'italic') props.italics = true
+    else if (mark.type === 'underline') props.underline = {}
+    else if (mark.type === 'strike') props.strike = true
+    else if (!KNOWN_MARKS.has(mark.type)) ctx.warn(`Unsupported mark “${mark.type}” left out`)
+  }
+  if (inLink) props.style = 'Hyperlink'
+  return props
+}
+
+/** The href of a text's link mark when it may be written; a refused link becomes plain text. */
+function linkHref(node: PMNode, ctx: RenderContext): string | null {
+  const mark = node.type === 'text' ? node.marks?.find(m => m.type === 'link') : undefined
+  if (!mark) return null
+  const href = typeof mark.attrs?.href === 'string' ? mark.attrs.href : ''
+  if (isAllowedHref(href)) return href
+  ctx.warn('A link with a refused address (not http, https or mailto) was exported as plain text')
+  return null
+}
+
+function markerElements(marker: CommentMarker): ParagraphChild[] {
+  if (marker.kind === 'start') return marker.ids.map(id => new CommentRangeStart(id))
+  return marker.ids.flatMap(id => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })])
+}

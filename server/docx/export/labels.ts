@@ -1,0 +1,84 @@
+/**
+ * The few words the exporter writes itself, in the report's language (the UN does not translate
+ * NGO reports, so the cover must read in the language of the text).
+ */
+import type { ReportMeta } from '#shared/schemas/report'
+
+/** Cover, contents and comment labels of one language. */
+export interface Labels {
+  /** BCP 47 tag written as the document language (w:lang) and used for the date. */
+  locale: string
+  contents: string
+  stateParty: string
+  treatyBody: string
+  session: string
+  submittedBy: string
+  members: string
+  contact: string
+  date: string
+  alternativeReport: string
+  publicStatement: string
+  confidentialStatement: string
+  confidential: string
+  suggestion: string
+  removedText: string
+}
+
+const LABELS: Record<ReportMeta['language'], Labels> = {
+  en: {
+    locale: 'en-GB',
+    contents: 'Contents',
+    stateParty: 'State party',
+    treatyBody: 'Treaty body',
+    session: 'Session',
+    submittedBy: 'Submitted by',
+    members: 'Member organisations',
+    contact: 'Contact',
+    date: 'Date',
+    alternativeReport: 'Alternative report',
+    publicStatement: 'The authors consent to the publication of this report on the website of the Office of the United Nations High Commissioner for Human Rights.',
+    confidentialStatement: 'This report is submitted in confidence. The authors do not consent to its publication, in whole or in part.',
+    confidential: 'Confidential',
+    suggestion: 'Suggested replacement',
+    removedText: 'On text since removed',
+  },
+  fr: {
+    locale: 'fr-FR',
+    contents: 'Table des matières',
+    stateParty: 'État partie',
+    treatyBody: 'Organe conventionnel',
+    session: 'Session',
+    submittedBy: 'Présenté par',
+    members: 'Organisations membres',
+    contact: 'Contact',
+    date: 'Date',
+    alternativeReport: 'Rapport alternatif',
+    publicStatement: 'Les auteurs consentent à la publication du présent rapport sur le site Web du Haut-Commissariat des Nations Unies aux droits de l’homme.',
+    confidentialStatement: 'Le présent rapport est soumis à titre confidentiel. Les auteurs ne consentent pas à sa publication, en tout ou en partie.',
+    confidential: 'Confidentiel',
+    suggestion: 'Remplacement proposé',
+    removedText: 'Sur un texte supprimé depuis',
+  },
+  es: {
+    locale: 'es-ES',
+    contents: 'Índice',
+    stateParty: 'Estado parte',
+    treatyBody: 'Órgano de tratado',
+    session: 'Período de sesiones',
+    submittedBy: 'Presentado por',
+    members: 'Organizaciones miembros',
+    contact: 'Contacto',
+    date: 'Fecha',
+    alternativeReport: 'Informe alternativo',
+    publicStatement: 'Los autores consienten en la publicación del presente informe en el sitio web de la Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos.',
+    confidentialStatement: 'El presente informe se presenta con carácter confidencial. Los autores no consienten en su publicación, total o parcial.',
+    confidential: 'Confidencial',
+    suggestion: 'Texto sustitutivo propuesto',
+    removedText: 'Sobre un texto ya eliminado',
+  },
+}
+
+/** The labels of a report language (English when unknown). */
+export function labelsFor(language: string): Labels {
+  return LABELS[language as ReportMeta['language']] ?? LABELS.en
+}

@@ -1,0 +1,63 @@
+/**
+ * State shared while one report is written: warnings, footnotes, list numbering, and what the
+ * current section needs (its notes, its comment markers, whether its paragraphs are numbered).
+ */
+import type { Paragraph } from 'docx'
+import { NumberingRegistry } from './numbering'
+import type { CommentMarkers } from './commentMarkers'
+import type { Labels } from './labels'
+import type { PMNode } from '../types'
+
+/** Where a block is written: decides numbering, styles and indents. */
+export interface BlockEnv {
+  /** Direct child of a section body: the only blocks that get paragraph numbers. */
+  top: boolean
+  /** List nesting depth (0 outside lists). */
+  depth: number
+  inFootnote: boolean
+  inTable: boolean
+  /** Paragraph style for the textblocks inside (quote, table text, footnote text). */
+  style?: string
+  /** Left indent (twips) of paragraphs that continue a list item. */
+  indent?: number
+}
+
+/** The env of a section body's own blocks. */
+export const TOP_ENV: BlockEnv = { top: true, depth: 0, inFootnote: false, inTable: false }
+
+/** Render state of one export. */
+export class RenderContext {
+  readonly numbering = new NumberingRegistry()
+  /** docx `footnotes` option: id → paragraphs, ids 1… in reference order across the report. */
+  readonly footnotes: Record<string, { children: Paragraph[] }> = {}
+  /** The current section's footnote nodes by id. */
+  notes = new Map<string, PMNode>()
+  /** The current section's comment markers, when comments are exported. */
+  markers: CommentMarkers | null = null
+  /** Whether the current section's body paragraphs are numbered. */
+  numberParagraphs = false
+  /** The current section's title, for warnings. */
+  sectionTitle = ''
+  private footnoteCount = 0
+  private readonly warned = new Map<string, number>()
+
+  constructor(readonly labels: Labels) {}
+
+  /** Records a warning once per message and section (repeats are counted, not repeated). */
+  warn(message: string): void {
+    const key = this.sectionTitle ? `${message} (section “${this.sectionTitle}”)` : message
+    this.warned.set(key, (this.warned.get(key) ?? 0) + 1)
+  }
+
+  /** The warnings, each once, with a count when it happened more than once. */
+  warnings(): string[] {
+    return [...this.warned].map(([message, n]) => (n > 1 ? `${message} ×${n}` : message))
+  }
+
+  /** Adds a footnote; returns its number (= its docx id). */
+  addFootnote(children: Paragraph[]): number {
+    const id = ++this.footnoteCount
+    this.footnotes[String(id)] = { children }
+    return id
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Plain data shared by the DOCX exporter and importer: ProseMirror JSON and the export input.
+ * Kept free of Yjs and docx types so the exporter can be tested (and benchmarked) from JSON alone.
+ */
+import type { ReportMeta } from '#shared/schemas/report'
+
+/** A mark in ProseMirror JSON. */
+export interface PMMark {
+  type: string
+  attrs?: Record<string, unknown>
+}
+
+/** A node in ProseMirror JSON (`Node.toJSON()`), as loose as the format itself. */
+export interface PMNode {
+  type: string
+  attrs?: Record<string, unknown>
+  content?: PMNode[]
+  text?: string
+  marks?: PMMark[]
+}
+
+/** One section of the report, in export order as stored (annexes are moved last by the exporter). */
+export interface ExportSection {
+  id: string
+  title: string
+  /** False for annexes: after the body, not numbered, not counted. */
+  countsTowardLimit: boolean
+  /** The section body, a `doc` node of `chorusSchema()`. */
+  content: PMNode
+}
+
+/** A reply in an open thread. */
+export interface ExportCommentReply {
+  id: string
+  authorName: string
+  createdAt: number
+  body: string
+}
+
+/** An open (unresolved) comment thread with its anchor resolved to positions in the section's doc. */
+export interface ExportComment {
+  id: string
+  sectionId: string
+  /** ProseMirror positions in the section doc; null when the anchor no longer resolves. */
+  from: number | null
+  to: number | null
+  /** The commented text when the thread was opened. */
+  quote: string
+  authorName: string
+  createdAt: number
+  body: string
+  /** An open suggested replacement, if any. */
+  suggestion?: string
+  replies: ExportCommentReply[]
+}
+
+/** Everything the exporter needs, as plain data. */
+export interface ExportInput {
+  meta: ReportMeta
+  sections: ExportSection[]
+  comments: ExportComment[]
+}
+
+/** Options of `exportDocx`. */
+export interface ExportOptions {
+  /** Write open comment threads as Word comments. Default false. */
+  comments?: boolean
+  /** Number body paragraphs 1., 2., 3. … across the report. Default `meta.numberedParagraphs`. */
+  numberedParagraphs?: boolean
+  /** The date printed on the cover. Default: now. */
+  date?: Date
+  /**
+   * Work out the page numbers of the table of contents while writing (docx's layout estimator),
+   * so applications that do not update fields still show them. Default true.
+   */
+  tocPageNumbers?: boolean
+}
+
+/** What `exportDocx` returns. */
+export interface ExportResult {
+  buffer: Buffer
+  warnings: string[]
+}

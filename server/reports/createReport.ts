@@ -1,0 +1,52 @@
+/**
+ * Creating a report from a template: the row, the creator as secretariat, and the Y.Doc seeded
+ * exactly once (meta, sections, empty bodies) as the first update in the store.
+ */
+import * as Y from 'yjs'
+import type { CreateReportInput, Section } from '#shared/schemas/report'
+import { reportMetaSchema } from '#shared/schemas/report'
+import type { ReportTemplate } from '#shared/schemas/template'
+import { seedDoc, summarize } from '#shared/reportDoc'
+import type { PublicUser } from '#shared/types/user'
+import { useStore } from '../store'
+import { insertReport, deleteReport } from '../repos/reports'
+import { audit } from '../repos/audit'
+import { newId } from '../utils/newId'
+
+/** Create a report for `user` from `template`; returns its id. */
+export async function createReport(user: PublicUser, template: ReportTemplate, input: CreateReportInput): Promise<string> {
+  const { db, docs } = await useStore()
+  const wordLimit = input.wordLimit !== undefined
+    ? input.wordLimit
+    : template.wordLimits && input.submissionType ? template.wordLimits[input.submissionType] : template.wordLimit
+  const meta = reportMetaSchema.parse({
+    treatyBody: template.treatyBody,
+    numberedParagraphs: template.numberedParagraphs,
+    ...input,
+    wordLimit,
+    templateId: template.id,
+  })
+  const sections: Section[] = template.sections.map(s => ({
+    id: newId(),
+    title: s.title,
+    guidance: s.guidance,
+    articles: s.articles,
+    wordBudget: s.wordBudget,
+    countsTowardLimit: s.countsTowardLimit,
+    ownerId: null,
+    status: 'draft',
+  }))
+  const doc = new Y.Doc()
+  seedDoc(doc, meta, sections)
+  const id = newId()
+  await insertReport(db, { id, title: meta.title, templateId: template.id, createdBy: user.id, summary: summarize(doc) })
+  try {
+    await docs.append(id, [Y.encodeStateAsUpdate(doc)])
+  } catch (error) {
+    await deleteReport(db, id)
+    throw error
+  }
+  doc.destroy()
+  await audit(db, { actorId: user.id, reportId: id, action: 'report.create', detail: { templateId: template.id } })
+  return id
+}

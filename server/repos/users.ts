@@ -1,0 +1,68 @@
+/** Accounts. Emails are stored lower-cased; password hashes never leave this module's callers. */
+import type { SqlDriver } from '../store/driver'
+import { newId } from '../utils/newId'
+import { hashPassword } from '../auth/password'
+import type { PublicUser } from '#shared/types/user'
+
+interface UserRow {
+  id: string
+  email: string
+  name: string
+  password_hash: string
+  is_admin: number | boolean
+  color: string
+  created_at: number
+}
+
+// Calm, distinguishable caret colours with enough contrast for white labels.
+const COLORS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#dc2626', '#0891b2', '#65a30d', '#c026d3', '#ea580c']
+
+const toPublic = (r: UserRow): PublicUser => ({ id: r.id, email: r.email, name: r.name, isAdmin: Boolean(r.is_admin), color: r.color })
+
+/** How many accounts exist (0 means the workspace needs its setup). */
+export async function countUsers(db: SqlDriver): Promise<number> {
+  const row = await db.get<{ n: number }>('SELECT COUNT(*) AS n FROM users')
+  return Number(row?.n ?? 0)
+}
+
+/** Create an account; throws on a duplicate email (unique constraint). */
+export async function createUser(db: SqlDriver, input: { name: string, email: string, password: string, isAdmin?: boolean }): Promise<PublicUser> {
+  const count = await countUsers(db)
+  const row: UserRow = {
+    id: newId(),
+    email: input.email.toLowerCase(),
+    name: input.name,
+    password_hash: await hashPassword(input.password),
+    is_admin: input.isAdmin ? 1 : 0,
+    color: COLORS[count % COLORS.length]!,
+    created_at: Date.now(),
+  }
+  await db.run(
+    'INSERT INTO users (id, email, name, password_hash, is_admin, color, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    [row.id, row.email, row.name, row.password_hash, row.is_admin, row.color, row.created_at],
+  )
+  return toPublic(row)
+}
+
+/** An account with its password hash, for signing in. */
+export async function findUserForLogin(db: SqlDriver, email: string): Promise<(PublicUser & { passwordHash: string }) | undefined> {
+  const row = await db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email.toLowerCase()])
+  return row && { ...toPublic(row), passwordHash: row.password_hash }
+}
+
+/** An account by id. */
+export async function findUser(db: SqlDriver, id: string): Promise<PublicUser | undefined> {
+  const row = await db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id])
+  return row && toPublic(row)
+}
+
+/** An account by email. */
+export async function findUserByEmail(db: SqlDriver, email: string): Promise<PublicUser | undefined> {
+  const row = await db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email.toLowerCase()])
+  return row && toPublic(row)
+}
+
+/** Every account (administration page). */
+export async function listUsers(db: SqlDriver): Promise<PublicUser[]> {
+  return (await db.all<UserRow>('SELECT * FROM users ORDER BY name')).map(toPublic)
+}

@@ -1,0 +1,33 @@
+/** The signed-in account and whether the workspace still needs its setup. */
+import { defineStore } from 'pinia'
+import type { PublicUser } from '#shared/types/user'
+
+export const useSessionStore = defineStore('session', {
+  state: () => ({
+    user: null as PublicUser | null,
+    needsSetup: false,
+    loaded: false,
+  }),
+  actions: {
+    /** Ask the server who we are (once per page load unless forced). */
+    async load(force = false) {
+      if (this.loaded && !force) return
+      const [{ user }, { needed }] = await Promise.all([
+        $fetch<{ user: PublicUser | null }>('/api/auth/me'),
+        $fetch<{ needed: boolean }>('/api/setup'),
+      ])
+      this.user = user
+      this.needsSetup = needed
+      this.loaded = true
+    },
+    async login(email: string, password: string) {
+      const { user } = await $fetch<{ user: PublicUser }>('/api/auth/login', { method: 'POST', body: { email, password } })
+      this.user = user
+    },
+    async logout() {
+      await $fetch('/api/auth/logout', { method: 'POST' })
+      this.user = null
+      await navigateTo('/login')
+    },
+  },
+})
