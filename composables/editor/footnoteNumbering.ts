@@ -1,0 +1,159 @@
+/**
+ * Footnote numbers across the whole report, and jumping between a reference and its note.
+ * A section body only knows its own references; the page tells each editor how many come before
+ * it (`setFootnoteOffset`). Numbers are decorations (`data-n`, shown by CSS), so they are never
+ * part of the shared text. Clicking a reference jumps to its note; the number in front of a note
+ * is a button that jumps back.
+ */
+import { Extension } from '@tiptap/core'
+import { NodeSelection, Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
+import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import type { EditorView } from '@tiptap/pm/view'
+import type { Node as PMNode } from '@tiptap/pm/model'
+import { findFootnotes } from '#shared/editor/footnotes'
+
+declare module '@tiptap/core' {
+  interface Commands<ReturnType> {
+    footnoteNumbering: {
+      /** Number this section's first footnote `offset + 1`. */
+      setFootnoteOffset: (offset: number) => ReturnType
+    }
+  }
+}
+
+interface NumberingState { offset: number, decorations: DecorationSet }
+
+const key = new PluginKey<NumberingState>('footnoteNumbering')
+const PREVIEW_CHARS = 160
+
+/** Positions of the references (first occurrence per id) and notes of a section body. */
+function locate(doc: PMNode) {
+  const refs = new Map<string, number[]>()
+  doc.descendants((node, pos) => {
+    if (node.type.name === 'footnoteReference' && node.attrs.id) {
+      const list = refs.get(node.attrs.id) ?? []
+      list.push(pos)
+      refs.set(node.attrs.id, list)
+    }
+    return node.type.name !== 'footnotes'
+  })
+  const notes = new Map<string, { pos: number, node: PMNode }>()
+  const list = findFootnotes(doc)
+  list?.node.forEach((note, offset) => notes.set(note.attrs.id, { pos: list.pos + 1 + offset, node: note }))
+  return { refs, notes }
+}
+
+function build(doc: PMNode, offset: number): DecorationSet {
+  const { refs, notes } = locate(doc)
+  const decorations: Decoration[] = []
+  let n = offset
+  for (const [id, positions] of refs) {
+    n++
+    const note = notes.get(id)?.node.textContent.trim() ?? ''
+    const title = note ? `${n}. ${note.length > PREVIEW_CHARS ? note.slice(0, PREVIEW_CHARS) + '…' : note}` : `Footnote ${n} (empty)`
+    for (const pos of positions) decorations.push(Decoration.node(pos, pos + 1, { 'data-n': String(n), 'title': title }))
+    const target = notes.get(id)
+    if (!target) continue
+    const number = n
+    decorations.push(Decoration.node(target.pos, target.pos + target.node.nodeSize, { 'data-n': String(n) }))
+    decorations.push(Decoration.widget(target.pos + 1, view => backButton(view, id, number), {
+      side: -1,
+      key: `fn-back-${id}-${n}`,
+      ignoreSelection: true,
+      stopEvent: () => true,
+    }))
+  }
+  return DecorationSet.create(doc, decorations)
+}
+
+function backButton(view: EditorView, id: string, n: number): HTMLElement {
+  const button = document.createElement('button')
+  button.type = 'button'
+  button.className = 'footnote-back'
+  button.contentEditable = 'false'
+  button.dataset.n = String(n)
+  button.setAttribute('aria-label', `Footnote ${n}: back to the reference in the text`)
+  button.title = 'Back to the text'
+  button.addEventListener('click', (event) => {
+    event.preventDefault()
+    jumpToReference(view, id)
+  })
+  return button
+}
+
+function flash(el: Element | null) {
+  if (!(el instanceof HTMLElement)) return
+  el.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  el.classList.add('is-jump-target')
+  setTimeout(() => el.classList.remove('is-jump-target'), 1600)
+}
+
+/** Move to the note of footnote `id` (the caret goes into its text when editable). */
+export function jumpToNote(view: EditorView, id: string): boolean {
+  const note = locate(view.state.doc).notes.get(id)
+  if (!note) return false
+  if (view.editable) {
+    view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(note.pos + 2))))
+    view.focus()
+  }
+  flash(view.nodeDOM(note.pos) as Element | null)
+  return true
+}
+
+/** Move back to the (first) reference of footnote `id`. */
+export function jumpToReference(view: EditorView, id: string): boolean {
+  const pos = locate(view.state.doc).refs.get(id)?.[0]
+  if (pos === undefined) return false
+  if (view.editable) {
+    view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)))
+    view.focus()
+  }
+  flash(view.nodeDOM(pos) as Element | null)
+  return true
+}
+
+export const FootnoteNumbering = Extension.create({
+  name: 'footnoteNumbering',
+
+  addCommands() {
+    return {
+      setFootnoteOffset: offset => ({ tr, dispatch }) => {
+        if (dispatch) tr.setMeta(key, offset).setMeta('addToHistory', false)
+        return true
+      },
+    }
+  },
+
+  addKeyboardShortcuts() {
+    // On a selected reference, Enter opens its note (as double-clicking does in Word).
+    return {
+      Enter: ({ editor }) => {
+        const { selection } = editor.state
+        if (!(selection instanceof NodeSelection) || selection.node.type.name !== 'footnoteReference') return false
+        return jumpToNote(editor.view, selection.node.attrs.id)
+      },
+    }
+  },
+
+  addProseMirrorPlugins() {
+    return [new Plugin<NumberingState>({
+      key,
+      state: {
+        init: (_, state) => ({ offset: 0, decorations: build(state.doc, 0) }),
+        apply(tr, value, _old, state) {
+          const offset = tr.getMeta(key) as number | undefined
+          if (offset === undefined && !tr.docChanged) return value
+          const next = offset ?? value.offset
+          return { offset: next, decorations: build(state.doc, next) }
+        },
+      },
+      props: {
+        decorations: state => key.getState(state)?.decorations,
+        handleClickOn(view, _pos, node) {
+          if (node.type.name !== 'footnoteReference' || !node.attrs.id) return false
+          return jumpToNote(view, node.attrs.id)
+        },
+      },
+    })]
+  },
+})

@@ -1,0 +1,56 @@
+/**
+ * The extensions of one section's editor in the browser: the shared schema (chorusExtensions)
+ * plus collaboration on the section's Y.XmlFragment, other people's carets, placeholders,
+ * report-wide footnote numbers and Word-like shortcuts.
+ */
+import type * as Y from 'yjs'
+import type { AnyExtension } from '@tiptap/core'
+import type { WebsocketProvider } from 'y-websocket'
+import Collaboration from '@tiptap/extension-collaboration'
+import CollaborationCaret from '@tiptap/extension-collaboration-caret'
+import { Placeholder } from '@tiptap/extensions'
+import { chorusExtensions } from '#shared/editor/extensions'
+import { sectionFragmentName } from '#shared/docNames'
+import { FootnoteNumbering } from './footnoteNumbering'
+import { WordShortcuts } from './wordShortcuts'
+
+export interface SectionEditorContext {
+  doc: Y.Doc
+  provider: WebsocketProvider
+  sectionId: string
+  user: { id: string, name: string, color: string }
+  onLinkRequest: () => void
+}
+
+/** A caret with the person's name; the label is `aria-hidden` (screen readers get the text only). */
+function renderCaret(user: Record<string, string>): HTMLElement {
+  const caret = document.createElement('span')
+  caret.className = 'collaboration-carets__caret'
+  caret.style.borderColor = user.color ?? '#64748b'
+  const label = document.createElement('span')
+  label.className = 'collaboration-carets__label'
+  label.style.backgroundColor = user.color ?? '#64748b'
+  label.setAttribute('aria-hidden', 'true')
+  label.textContent = user.name ?? ''
+  caret.append(label)
+  return caret
+}
+
+export function sectionEditorExtensions(ctx: SectionEditorContext): AnyExtension[] {
+  return [
+    ...chorusExtensions(),
+    Collaboration.configure({ document: ctx.doc, field: sectionFragmentName(ctx.sectionId) }),
+    CollaborationCaret.configure({ provider: ctx.provider, user: { ...ctx.user }, render: renderCaret }),
+    Placeholder.configure({
+      includeChildren: true,
+      placeholder: ({ editor, pos, node }) => {
+        if (node.type.name !== 'paragraph') return ''
+        const parent = editor.state.doc.resolve(pos).parent.type.name
+        if (parent === 'footnote') return 'Footnote text'
+        return editor.isEmpty ? 'Start writing this section…' : ''
+      },
+    }),
+    FootnoteNumbering,
+    WordShortcuts.configure({ onLinkRequest: ctx.onLinkRequest }),
+  ]
+}

@@ -1,0 +1,109 @@
+/**
+ * The structured parts of a live report, read from its Y.Doc and kept up to date: metadata, the
+ * ordered sections, words per section and in total (annexes excluded), and where each section's
+ * footnote numbering starts. Word and footnote counts are recomputed at most four times a second
+ * and only for the sections that changed.
+ */
+import * as Y from 'yjs'
+import { readMeta, readSections } from '#shared/reportDoc'
+import { META, SECTIONS, sectionFragmentName } from '#shared/docNames'
+import { countFragmentWords } from '#shared/wordCount'
+import type { ReportMeta, Section } from '#shared/schemas/report'
+
+const RECOUNT_MS = 250
+
+/** Ids of the footnote references in a section body, each once, in order (notes excluded). */
+export function fragmentFootnoteIds(node: Y.XmlFragment | Y.XmlElement, into: string[] = []): string[] {
+  for (const child of node.toArray()) {
+    if (!(child instanceof Y.XmlElement)) continue
+    if (child.nodeName === 'footnotes') continue
+    if (child.nodeName === 'footnoteReference') {
+      const id = child.getAttribute('id')
+      if (id && !into.includes(id)) into.push(id)
+    } else {
+      fragmentFootnoteIds(child, into)
+    }
+  }
+  return into
+}
+
+interface SectionCounts { words: number, footnotes: number }
+
+export function useLiveReport(doc: Ref<Y.Doc | null>) {
+  const meta = shallowRef<ReportMeta | null>(null)
+  const sections = shallowRef<Section[]>([])
+  const counts = shallowRef<Record<string, SectionCounts>>({})
+
+  let dirty = new Set<string>()
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let cleanup = () => {}
+
+  function recount() {
+    timer = null
+    const d = doc.value
+    if (!d) return
+    const next = { ...counts.value }
+    for (const id of dirty) {
+      const fragment = d.getXmlFragment(sectionFragmentName(id))
+      next[id] = { words: countFragmentWords(fragment), footnotes: fragmentFootnoteIds(fragment).length }
+    }
+    dirty = new Set()
+    counts.value = next
+  }
+  const markDirty = (id: string) => {
+    dirty.add(id)
+    timer ??= setTimeout(recount, RECOUNT_MS)
+  }
+
+  watch(doc, (d) => {
+    cleanup()
+    if (!d) return
+    const metaMap = d.getMap(META)
+    const sectionArray = d.getArray(SECTIONS)
+    const readMetaNow = () => (meta.value = metaMap.size ? readMeta(d) : null)
+    const readSectionsNow = () => {
+      sections.value = readSections(d)
+      for (const s of sections.value) if (!(s.id in counts.value)) markDirty(s.id)
+    }
+    // One listener for all bodies: a transaction lists every type it touched, roots included.
+    const onAfterTransaction = (tr: Y.Transaction) => {
+      for (const s of sections.value) {
+        if (tr.changedParentTypes.has(d.getXmlFragment(sectionFragmentName(s.id)))) markDirty(s.id)
+      }
+    }
+    metaMap.observe(readMetaNow)
+    sectionArray.observeDeep(readSectionsNow)
+    d.on('afterTransaction', onAfterTransaction)
+    readMetaNow()
+    readSectionsNow()
+    cleanup = () => {
+      metaMap.unobserve(readMetaNow)
+      sectionArray.unobserveDeep(readSectionsNow)
+      d.off('afterTransaction', onAfterTransaction)
+      if (timer) clearTimeout(timer)
+      timer = null
+    }
+  }, { immediate: true })
+  onUnmounted(() => cleanup())
+
+  /** Words of one section (0 until counted). */
+  const wordsOf = (id: string) => counts.value[id]?.words ?? 0
+
+  /** Words of the sections that count toward the limit. */
+  const totalWords = computed(() => sections.value
+    .filter(s => s.countsTowardLimit)
+    .reduce((n, s) => n + wordsOf(s.id), 0))
+
+  /** How many footnote references come before each section. */
+  const footnoteOffsets = computed(() => {
+    const out: Record<string, number> = {}
+    let n = 0
+    for (const s of sections.value) {
+      out[s.id] = n
+      n += counts.value[s.id]?.footnotes ?? 0
+    }
+    return out
+  })
+
+  return { meta, sections, counts, wordsOf, totalWords, footnoteOffsets }
+}

@@ -1,0 +1,138 @@
+/**
+ * One report's live document in the browser: the Y.Doc, its offline copy in IndexedDB (one
+ * database per report and user) and the websocket to the hub at `/api/collab/<reportId>`.
+ * Client-only: everything is created in onMounted and destroyed in onUnmounted.
+ */
+import * as Y from 'yjs'
+import { WebsocketProvider } from 'y-websocket'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { trackServerAcks } from './trackServerAcks'
+
+/** What the connection indicator shows. */
+export type ConnectionState =
+  | 'connecting' // first connection not yet made
+  | 'connected'
+  | 'reconnecting' // lost, trying again
+  | 'offline' // the browser has no network: not trying until it returns
+  | 'signed-out' // the hub closed with 4401
+  | 'no-access' // the hub closed with 4403 and the report is no longer ours
+  | 'refused' // the hub refused our changes (4403 while still a member, 4400, 4413)
+
+export interface LiveUser { id: string, name: string, color: string }
+
+/** The IndexedDB database holding this user's offline copy of the report. */
+export function offlineDbName(reportId: string, userId: string): string {
+  return `chorus:${reportId}:${userId}`
+}
+
+/**
+ * Open the report's document. `checkAccess` is asked after a 4403 close: true when the user is
+ * still a member (then the hub refused a change, e.g. in a section that became final).
+ */
+export function useReportDoc(reportId: string, user: LiveUser, checkAccess: () => Promise<boolean>) {
+  const doc = shallowRef<Y.Doc | null>(null)
+  const provider = shallowRef<WebsocketProvider | null>(null)
+  const state = ref<ConnectionState>('connecting')
+  /** Some local change is not yet held by the hub. */
+  const unsynced = ref(false)
+  /** The local copy (IndexedDB) or the server's copy has been loaded. */
+  const loaded = ref(false)
+  /** Why the hub closed the connection for good, in words. */
+  const closedReason = ref('')
+
+  let idb: IndexeddbPersistence | null = null
+  let everConnected = false
+  let stopAcks = () => {}
+  let denied = ''
+
+  const terminal = () => ['signed-out', 'no-access', 'refused'].includes(state.value)
+
+  function onStatus({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) {
+    if (terminal()) return
+    if (status === 'connected') {
+      everConnected = true
+      state.value = 'connected'
+    } else if (!navigator.onLine) {
+      state.value = 'offline'
+    } else {
+      state.value = everConnected ? 'reconnecting' : 'connecting'
+    }
+  }
+
+  async function onClosed({ code }: { code: number }) {
+    if (code === 4401) {
+      state.value = 'signed-out'
+      closedReason.value = 'You were signed out. Sign in again to keep working; your changes are kept in this browser.'
+    } else if (code === 4403 && !(await checkAccess().catch(() => true))) {
+      state.value = 'no-access'
+      closedReason.value = 'You no longer have access to this report.'
+      // A removed member keeps no copy of a possibly confidential report.
+      idb?.clearData().catch(() => {})
+      idb = null
+    } else {
+      state.value = 'refused'
+      closedReason.value = code === 4413
+        ? 'A change was too large for the server (for example a very long paste).'
+        : denied || 'The server refused a change: a section you edited may have become final, or your role changed.'
+    }
+  }
+
+  const goOffline = () => {
+    if (terminal()) return
+    state.value = 'offline'
+    // Chromium keeps a dead socket open for a while; close it so edits queue locally at once.
+    provider.value?.disconnect()
+  }
+  const goOnline = () => {
+    if (terminal() || !provider.value) return
+    state.value = everConnected ? 'reconnecting' : 'connecting'
+    provider.value.connect()
+  }
+
+  onMounted(() => {
+    const d = new Y.Doc()
+    idb = new IndexeddbPersistence(offlineDbName(reportId, user.id), d)
+    idb.whenSynced.then(() => (loaded.value = true)).catch(() => {})
+    const serverUrl = `${location.origin.replace(/^http/, 'ws')}/api/collab`
+    const p = new WebsocketProvider(serverUrl, reportId, d, {
+      connect: navigator.onLine,
+      // Every change goes through the hub's guard, never browser tab to tab.
+      disableBc: true,
+      maxBackoffTime: 5000,
+    })
+    p.awareness.setLocalStateField('user', { ...user })
+    p.on('status', onStatus)
+    p.on('closed', onClosed)
+    p.on('sync', (synced: boolean) => {
+      if (synced) loaded.value = true
+    })
+    stopAcks = trackServerAcks(d, p, v => (unsynced.value = v), (reason) => {
+      denied = reason
+    }).stop
+    if (!navigator.onLine) state.value = 'offline'
+    window.addEventListener('offline', goOffline)
+    window.addEventListener('online', goOnline)
+    doc.value = d
+    provider.value = p
+  })
+
+  onUnmounted(() => {
+    window.removeEventListener('offline', goOffline)
+    window.removeEventListener('online', goOnline)
+    stopAcks()
+    provider.value?.destroy()
+    idb?.destroy()
+    doc.value?.destroy()
+    provider.value = null
+    doc.value = null
+  })
+
+  /** Forget this browser's copy (including changes the hub refused) and load the server's. */
+  async function discardLocalCopy() {
+    provider.value?.disconnect()
+    await idb?.clearData()
+    location.reload()
+  }
+
+  return { doc, provider, state, unsynced, loaded, closedReason, discardLocalCopy }
+}

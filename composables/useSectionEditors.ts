@@ -1,0 +1,67 @@
+/**
+ * The report page's section editors, shared between the page, the section bodies and the one
+ * toolbar: which editor exists for which section, which one the toolbar acts on, and the request
+ * to open the link dialog (from the toolbar or Ctrl+K).
+ */
+import type { InjectionKey, ShallowReactive } from 'vue'
+import type { Editor } from '@tiptap/vue-3'
+
+export interface SectionEditors {
+  editors: ShallowReactive<Map<string, Editor>>
+  /** The section whose editor had the focus last. */
+  activeId: Ref<string | null>
+  active: ComputedRef<Editor | null>
+  /** Bumped on every transaction of the active editor, so the toolbar re-reads marks and nodes. */
+  revision: Ref<number>
+  /** The section whose link dialog is open, or null. */
+  linkFor: Ref<string | null>
+  register: (sectionId: string, editor: Editor) => void
+  unregister: (sectionId: string) => void
+  activate: (sectionId: string) => void
+}
+
+const KEY: InjectionKey<SectionEditors> = Symbol('sectionEditors')
+
+/** Create the registry (report page) and make it available to its descendants. */
+export function provideSectionEditors(): SectionEditors {
+  const editors = shallowReactive(new Map<string, Editor>())
+  const activeId = ref<string | null>(null)
+  const revision = ref(0)
+  const linkFor = ref<string | null>(null)
+  const active = computed(() => (activeId.value ? editors.get(activeId.value) ?? null : null))
+
+  let detach = () => {}
+  watch(active, (editor) => {
+    detach()
+    if (!editor) return
+    const bump = () => revision.value++
+    editor.on('transaction', bump)
+    detach = () => editor.off('transaction', bump)
+    bump()
+  })
+
+  const registry: SectionEditors = {
+    editors,
+    activeId,
+    active,
+    revision,
+    linkFor,
+    register: (id, editor) => editors.set(id, editor),
+    unregister: (id) => {
+      editors.delete(id)
+      if (activeId.value === id) activeId.value = null
+    },
+    activate: (id) => {
+      activeId.value = id
+    },
+  }
+  provide(KEY, registry)
+  return registry
+}
+
+/** The registry of the surrounding report page. */
+export function useSectionEditors(): SectionEditors {
+  const registry = inject(KEY)
+  if (!registry) throw new Error('useSectionEditors() outside the report page')
+  return registry
+}

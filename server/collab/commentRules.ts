@@ -1,0 +1,189 @@
+/**
+ * The guard's rules for the `comments` root (layout in shared/schemas/comments.ts): who may open a
+ * thread or reply, edit or delete a message, resolve a thread, propose or decide a suggestion.
+ * New threads and replies must carry the session's `authorId` (and `authorName`, when given) and a
+ * `createdAt` close to the server's clock: a CRDT cannot be rewritten after the fact, so forged
+ * values are refused rather than corrected.
+ */
+import * as Y from 'yjs'
+import { can, canResolveThread } from '#shared/permissions'
+import { SUGGESTION_STATUSES } from '#shared/schemas/comments'
+import { collabConfig } from './config'
+import { DELETED, itemMap, itemValue } from './itemValue'
+import type { Step } from './updateView'
+import type { Writer } from './guard'
+
+const OWN_THREAD_FIELDS = new Set(['body', 'mentions', 'editedAt'])
+const OWN_REPLY_FIELDS = new Set(['body', 'mentions', 'editedAt', 'deleted'])
+const DECISION_FIELDS = new Set(['status', 'decidedBy', 'decidedAt', 'reason'])
+
+interface Creation { kind: 'thread' | 'reply', hasAuthor: boolean, hasTime: boolean }
+
+/** Rules for one update; `finish()` checks that every new thread and reply carried its identity. */
+export class CommentRules {
+  private readonly creations = new Map<Y.Item, Creation>()
+  private readonly secretariat: boolean
+
+  constructor(private readonly doc: Y.Doc, private readonly who: Writer, private readonly now: number) {
+    this.secretariat = who.role === 'secretariat'
+  }
+
+  /** A new item at `path` under `comments`: null when allowed, else the reason. */
+  write(path: Step[]): string | null {
+    if (!can(this.who.role, 'comments.write')) return 'this role cannot comment'
+    const [thread, field, ...rest] = path as [Step, Step | undefined, ...Step[]]
+    if (!field) {
+      if (!itemMap(thread.item)) return 'a thread must be a map'
+      if (!this.secretariat && this.doc.getMap('comments').has(thread.key ?? '')) return 'thread id already in use'
+      this.creations.set(thread.item, { kind: 'thread', hasAuthor: false, hasTime: false })
+      return null
+    }
+    if (thread.isNew) return this.creationField(thread.item, field, rest)
+    const threadMap = itemMap(thread.item)
+    if (!threadMap || field.key === null) return 'not a thread field'
+    if (this.secretariat) return null
+    const author = threadMap.get('authorId')
+    const own = author === this.who.userId
+    const value = itemValue(field.item)
+    switch (field.key) {
+      case 'resolved':
+      case 'resolvedAt':
+        return canResolveThread(this.who.role, this.who.userId, String(author)) ? null : 'cannot resolve this thread'
+      case 'resolvedBy':
+        return canResolveThread(this.who.role, this.who.userId, String(author)) && (value === this.who.userId || value === null || value === DELETED)
+          ? null
+          : 'resolvedBy must be the session user'
+      case 'suggestion':
+        if (rest.length > 1) return 'suggestion fields are plain values'
+        return this.suggestionWrite(threadMap, own, rest[0] ?? field, rest.length ? rest[0]!.key ?? '' : null)
+      case 'replies':
+        if (!rest.length) return threadMap.get('replies') === undefined && itemValue(field.item) instanceof Y.Array ? null : 'replies cannot be replaced'
+        return this.replyWrite(rest)
+      default:
+        if (OWN_THREAD_FIELDS.has(field.key)) return own ? null : 'only the author may edit a comment'
+        return `thread field ${field.key} is read-only`
+    }
+  }
+
+  /** An existing item at `path` under `comments` is deleted: null when allowed, else the reason. */
+  remove(path: Step[]): string | null {
+    if (!can(this.who.role, 'comments.write')) return 'this role cannot comment'
+    if (this.secretariat) return null
+    const [thread, field, ...rest] = path as [Step, Step | undefined, ...Step[]]
+    const threadMap = itemMap(thread.item)
+    const own = threadMap?.get('authorId') === this.who.userId
+    if (!field) return own ? null : 'only the author may delete a thread'
+    if (field.key === 'replies' && rest.length) {
+      const reply = itemMap(rest[0]!.item)
+      const ownReply = reply?.get('authorId') === this.who.userId
+      if (rest.length === 1) return ownReply ? null : 'only the author may delete a reply'
+      return ownReply && OWN_REPLY_FIELDS.has(rest[1]!.key ?? '') ? null : 'only the author may edit a reply'
+    }
+    if (field.key === 'resolved' || field.key === 'resolvedBy' || field.key === 'resolvedAt') {
+      return canResolveThread(this.who.role, this.who.userId, String(threadMap?.get('authorId'))) ? null : 'cannot reopen this thread'
+    }
+    if (field.key === 'suggestion' || OWN_THREAD_FIELDS.has(field.key ?? '')) return own ? null : 'only the author may edit a comment'
+    return `thread field ${field.key} is read-only`
+  }
+
+  /** Every new thread and reply carried the session's identity and a plausible time. */
+  finish(): string | null {
+    for (const c of this.creations.values()) {
+      if (!c.hasAuthor) return `new ${c.kind} without the session's authorId`
+      if (!c.hasTime) return `new ${c.kind} without createdAt`
+    }
+    return null
+  }
+
+  /** A field of a thread or reply created in this same update. */
+  private creationField(owner: Y.Item, field: Step, rest: Step[]): string | null {
+    const creation = this.creations.get(owner)
+    if (!creation) return 'item inside an unknown new comment'
+    const value = itemValue(field.item)
+    if (value === DELETED) return null
+    switch (field.key) {
+      case 'authorId':
+        if (value !== this.who.userId) return 'authorId must be the session user'
+        creation.hasAuthor = true
+        return null
+      case 'authorName':
+        return value === this.who.userName ? null : 'authorName must be the session user\'s name'
+      case 'createdAt': {
+        const ok = typeof value === 'number' && value >= this.now - collabConfig.commentClockPastMs && value <= this.now + collabConfig.commentClockFutureMs
+        if (!ok) return 'createdAt is not the current time'
+        creation.hasTime = true
+        return null
+      }
+    }
+    if (this.secretariat) return null
+    switch (field.key) {
+      case 'resolved':
+        return value === false ? null : 'a new thread cannot be resolved'
+      case 'resolvedBy':
+      case 'resolvedAt':
+        return value === null ? null : `a new comment cannot set ${field.key}`
+      case 'suggestion':
+        if (rest.length > 1) return 'suggestion fields are plain values'
+        return this.suggestionIsOpen(rest[0] ?? field, rest.length ? rest[0]!.key ?? '' : null) ? null : 'a new suggestion must be open'
+      case 'replies':
+        if (!rest.length) return creation.kind === 'thread' && value instanceof Y.Array ? null : 'replies must be an array'
+        return this.replyWrite(rest)
+      case 'deleted':
+        return value === false ? null : 'a new reply cannot be deleted'
+    }
+    return null
+  }
+
+  /** A new item under a thread's `replies` array. */
+  private replyWrite(steps: Step[]): string | null {
+    const [reply, field, ...rest] = steps as [Step, Step | undefined, ...Step[]]
+    if (!field) {
+      if (!reply.isNew || !itemMap(reply.item)) return 'a reply must be a map'
+      this.creations.set(reply.item, { kind: 'reply', hasAuthor: false, hasTime: false })
+      return null
+    }
+    if (reply.isNew) return this.creationField(reply.item, field, rest)
+    if (this.secretariat) return null
+    const own = itemMap(reply.item)?.get('authorId') === this.who.userId
+    return own && OWN_REPLY_FIELDS.has(field.key ?? '') ? null : 'only the author may edit a reply'
+  }
+
+  /**
+   * Proposing or withdrawing is the thread author's; accepting or rejecting is a decider's.
+   * `nestedKey` is null when the whole `suggestion` value is written, else the field of a nested map.
+   */
+  private suggestionWrite(threadMap: Y.Map<unknown>, own: boolean, step: Step, nestedKey: string | null): string | null {
+    const decider = can(this.who.role, 'suggestions.decide')
+    const value = itemValue(step.item)
+    if (nestedKey === null) {
+      if (value !== null && typeof value === 'object' && !(value instanceof Y.AbstractType)) {
+        const next = value as { text?: unknown, status?: unknown, decidedBy?: unknown }
+        if (next.status === undefined || next.status === 'open') return own ? null : 'only the author may change a suggestion'
+        const previous = threadMap.get('suggestion') as { text?: unknown } | undefined
+        const sameText = previous === undefined || previous instanceof Y.AbstractType || previous.text === next.text
+        return decider && next.decidedBy === this.who.userId && sameText && SUGGESTION_STATUSES.includes(next.status as never)
+          ? null
+          : 'cannot decide this suggestion'
+      }
+      return own ? null : 'only the author may change a suggestion'
+    }
+    if (nestedKey === 'text') return own ? null : 'only the author may change a suggestion'
+    if (!DECISION_FIELDS.has(nestedKey)) return `suggestion field ${nestedKey} is read-only`
+    if (nestedKey === 'status' && value === 'open' && own) return null
+    if (!decider) return 'cannot decide this suggestion'
+    if (nestedKey === 'status' && !SUGGESTION_STATUSES.includes(value as never)) return 'unknown suggestion status'
+    return nestedKey !== 'decidedBy' || value === this.who.userId ? null : 'decidedBy must be the session user'
+  }
+
+  /** A suggestion written with a new thread must be an open proposal. */
+  private suggestionIsOpen(step: Step, nestedKey: string | null): boolean {
+    const value = itemValue(step.item)
+    if (nestedKey === null) {
+      if (value instanceof Y.Map) return true // its fields are checked one by one
+      const s = value as { status?: unknown } | null
+      return s === null || typeof s !== 'object' || s.status === undefined || s.status === 'open'
+    }
+    if (nestedKey === 'status') return value === 'open'
+    return !DECISION_FIELDS.has(nestedKey)
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * The per-message guard: decides, before a client's update touches the live document, whether
+ * the sender's role may make every change in it (DESIGN.md role table). An update is accepted or
+ * refused whole. Each new item and each deleted item is placed (root × path, see updateView.ts)
+ * and checked against the rules of its root; the role matrix itself comes from shared/permissions.
+ */
+import * as Y from 'yjs'
+import { can, canEditSectionText, canSetSectionStatus, SECTION_STATUSES } from '#shared/permissions'
+import type { Role, SectionStatus } from '#shared/permissions'
+import { COMMENTS, META, SECTIONS, parseSectionFragmentName } from '#shared/docNames'
+import { CommentRules } from './commentRules'
+import { itemMap, itemValue } from './itemValue'
+import { INERT, MISSING, UpdateView } from './updateView'
+import type { Location } from './updateView'
+
+/** Who sends an update. */
+export interface Writer {
+  userId: string
+  userName: string
+  role: Role
+}
+
+export type Verdict =
+  | { ok: true, view: UpdateView }
+  /** `forbidden`: a rule refused it; `missing`: dependencies absent (resync); `malformed`: not a Yjs update. */
+  | { ok: false, kind: 'forbidden' | 'missing' | 'malformed', reason: string, root?: string }
+
+const deny = (reason: string, root?: string): Verdict => ({ ok: false, kind: 'forbidden', reason, root })
+
+/** Decide on one update from `who` against the live `doc`. */
+export function guardUpdate(doc: Y.Doc, update: Uint8Array, who: Writer, now = Date.now()): Verdict {
+  let view: UpdateView
+  try {
+    view = new UpdateView(doc, update)
+  } catch {
+    return { ok: false, kind: 'malformed', reason: 'not a Yjs update' }
+  }
+  if (view.hasMissingDependencies()) return { ok: false, kind: 'missing', reason: 'update depends on unknown changes' }
+
+  const rules = new RootRules(doc, who, now)
+  // Writes first: a deletion of a map entry's old value is allowed when this update writes a new
+  // value for the same key and that write was allowed (that is how Y.Map.set replaces a value).
+  for (const item of view.newItems()) {
+    const place = view.locate(item, true)
+    if (place === INERT) continue
+    if (place === MISSING) return { ok: false, kind: 'missing', reason: 'item with an unknown parent' }
+    const reason = rules.write(place)
+    if (reason) return deny(reason, place.root)
+  }
+  if (who.role === 'viewer' && view.hasNewGc()) return deny('viewers cannot change the report')
+  for (const item of view.deletedItems()) {
+    const place = view.locate(item, false)
+    if (place === INERT || place === MISSING) continue
+    // Inside a type that is (being) deleted: covered by the check of that type's deletion.
+    if (place.path.slice(0, -1).some(step => view.isDeleted(step.item))) continue
+    const reason = rules.remove(place)
+    if (reason) return deny(reason, place.root)
+  }
+  const reason = rules.comments.finish()
+  return reason ? deny(reason, COMMENTS) : { ok: true, view }
+}
+
+/** The rules per root for one update. */
+class RootRules {
+  readonly comments: CommentRules
+  /** Map entries (map item → keys) this update writes with permission. */
+  private readonly allowedWrites = new Map<Y.Item, Set<string>>()
+  private sectionsById: Map<string, Y.Map<unknown>> | null = null
+
+  constructor(private readonly doc: Y.Doc, private readonly who: Writer, private readonly now: number) {
+    this.comments = new CommentRules(doc, who, now)
+  }
+
+  write(place: Location): string | null {
+    const reason = this.check(place, 'write')
+    const last = place.path[place.path.length - 1]!
+    if (!reason && last.key !== null && place.path.length >= 2) {
+      const owner = place.path[place.path.length - 2]!.item
+      let keys = this.allowedWrites.get(owner)
+      if (!keys) this.allowedWrites.set(owner, (keys = new Set()))
+      keys.add(last.key)
+    }
+    return reason
+  }
+
+  remove(place: Location): string | null {
+    const last = place.path[place.path.length - 1]!
+    if (last.key !== null && place.path.length >= 2 && this.allowedWrites.get(place.path[place.path.length - 2]!.item)?.has(last.key)) return null
+    return this.check(place, 'remove')
+  }
+
+  private check(place: Location, op: 'write' | 'remove'): string | null {
+    const { role } = this.who
+    if (role === 'viewer') return 'viewers cannot change the report'
+    const { root, path } = place
+    if (root === COMMENTS) return op === 'write' ? this.comments.write(path) : this.comments.remove(path)
+    if (can(role, 'sections.manage')) return null // the secretariat may change anything else
+    if (root === META) return 'only the secretariat edits the report metadata'
+    if (root === SECTIONS) return this.sectionsChange(place, op)
+    const sectionId = parseSectionFragmentName(root)
+    if (sectionId === null) return `unknown root ${root}`
+    const section = this.section(sectionId)
+    if (!section) return 'no such section'
+    const status = (section.get('status') as SectionStatus | undefined) ?? 'draft'
+    if (canEditSectionText(role, status)) return null
+    return status === 'final' ? 'the section is final' : 'this role cannot edit section text'
+  }
+
+  /** Authors may set the status of sections they own (never to or from final); nothing else. */
+  private sectionsChange({ path }: Location, op: 'write' | 'remove'): string | null {
+    const [sectionStep, field] = path
+    if (op === 'write' && path.length === 2 && field!.key === 'status' && !sectionStep!.isNew) {
+      const section = itemMap(sectionStep!.item)
+      const next = itemValue(field!.item)
+      if (section && SECTION_STATUSES.includes(next as SectionStatus)) {
+        const current = {
+          ownerId: (section.get('ownerId') as string | null | undefined) ?? null,
+          status: (section.get('status') as SectionStatus | undefined) ?? 'draft',
+        }
+        if (canSetSectionStatus(this.who.role, this.who.userId, current, next as SectionStatus)) return null
+        return 'cannot set the status of this section'
+      }
+    }
+    return 'only the secretariat changes the sections'
+  }
+
+  private section(id: string): Y.Map<unknown> | undefined {
+    if (!this.sectionsById) {
+      this.sectionsById = new Map()
+      for (const s of this.doc.getArray<unknown>(SECTIONS).toArray()) {
+        if (s instanceof Y.Map && typeof s.get('id') === 'string') this.sectionsById.set(s.get('id') as string, s)
+      }
+    }
+    return this.sectionsById.get(id)
+  }
+}

@@ -1,0 +1,317 @@
+/**
+ * mammoth's HTML tree → a section body in ProseMirror JSON that `chorusSchema()` accepts.
+ * Word Heading 1/2/3+ → heading 2/3/4 (the section title is level 1); lists, tables, links (allowed
+ * protocols only), bold/italic/underline/strike, footnotes and endnotes (as footnotes). What the
+ * schema cannot hold (images, sub/superscript, internal links) is dropped or kept as plain text,
+ * with a warning.
+ */
+import { chorusSchema, isAllowedHref } from '#shared/editor/extensions'
+import { newFootnoteId } from '#shared/editor/footnotes'
+import type { HtmlElement, HtmlNode } from './parseHtml'
+import type { PMMark, PMNode } from '../types'
+
+const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'div', 'pre', 'dl', 'hr'])
+/** The number Word showed on a numbered paragraph, written by the worker (see mammothWorkerSource). */
+const NUMBER_MARKER = /\uFDD0(\d+)\uFDD1/g
+const MARK_TAGS: Record<string, string> = { strong: 'bold', b: 'bold', em: 'italic', i: 'italic', u: 'underline', s: 'strike', del: 'strike', strike: 'strike' }
+
+/** The body and what was lost on the way. */
+export interface HtmlToDocResult {
+  doc: PMNode
+  warnings: string[]
+}
+
+/** Converts the tree `parseHtml` made of mammoth's output (`idPrefix` as given to mammoth). */
+export function htmlToDoc(root: HtmlElement, idPrefix: string): HtmlToDocResult {
+  return new Converter(idPrefix).convert(root)
+}
+
+class Converter {
+  private readonly warned = new Map<string, number>()
+  /** mammoth note id (e.g. `footnote-3`) → our footnote id, in order of first reference. */
+  private readonly refs = new Map<string, string>()
+  private readonly notes = new Map<string, PMNode[]>()
+  private readonly markRank: Map<string, number>
+
+  constructor(private readonly idPrefix: string) {
+    this.markRank = new Map(Object.keys(chorusSchema().marks).map((name, i) => [name, i]))
+  }
+
+  convert(root: HtmlElement): HtmlToDocResult {
+    const body = root.children.filter(child => !(typeof child !== 'string' && this.isNotesList(child)))
+    for (const child of root.children) {
+      if (typeof child !== 'string' && this.isNotesList(child)) this.readNotes(child)
+    }
+    const blocks = this.blocks(body)
+    const content = blocks.length ? blocks : [{ type: 'paragraph' }]
+    const footnotes = [...this.refs].map(([noteId, id]) => ({
+      type: 'footnote',
+      attrs: { id },
+      content: this.notes.get(noteId) ?? [{ type: 'paragraph' }],
+    }))
+    const unreferenced = [...this.notes.keys()].filter(k => !this.refs.has(k)).length
+    if (unreferenced) this.warn('A note without a reference in the text was left out', unreferenced)
+    if (footnotes.length) content.push({ type: 'footnotes', content: footnotes })
+    return { doc: { type: 'doc', content }, warnings: [...this.warned].map(([m, n]) => (n > 1 ? `${m} ×${n}` : m)) }
+  }
+
+  warn(message: string, times = 1): void {
+    this.warned.set(message, (this.warned.get(message) ?? 0) + times)
+  }
+
+  /** Block content: block elements as blocks, runs of inline content wrapped in paragraphs. */
+  private blocks(children: HtmlNode[]): PMNode[] {
+    const out: PMNode[] = []
+    let inline: HtmlNode[] = []
+    const flush = () => {
+      const content = this.inline(inline, [])
+      if (content.some(n => n.type !== 'text' || n.text!.trim())) out.push(paragraph(content))
+      inline = []
+    }
+    for (const child of children) {
+      if (typeof child !== 'string' && BLOCK_TAGS.has(child.tag)) {
+        flush()
+        out.push(...this.block(child))
+      } else {
+        inline.push(child)
+      }
+    }
+    flush()
+    return out
+  }
+
+  private block(el: HtmlElement): PMNode[] {
+    switch (el.tag) {
+      case 'p':
+      case 'pre':
+        return [paragraph(this.inline(el.children, []))]
+      case 'h1': case 'h2': case 'h3': case 'h4': case 'h5': case 'h6': {
+        // Word's Heading 1 is the first level inside a section (whose own title is level 1).
+        const level = Math.min(4, Number(el.tag[1]) + 1)
+        return [{ type: 'heading', attrs: { level }, content: this.inline(el.children, []) }]
+      }
+      case 'ul':
+      case 'ol':
+        return this.list(el)
+      case 'table':
+        return this.table(el)
+      case 'blockquote': {
+        const inner = this.blocks(el.children)
+        return [{ type: 'blockquote', content: inner.length ? inner : [{ type: 'paragraph' }] }]
+      }
+      case 'hr':
+        return []
+      default: // div, dl: keep their content
+        return this.blocks(el.children)
+    }
+  }
+
+  private list(el: HtmlElement): PMNode[] {
+    const items: PMNode[] = []
+    for (const child of el.children) {
+      if (typeof child === 'string' || child.tag !== 'li') continue
+      const content = this.blocks(child.children)
+      if (content[0]?.type !== 'paragraph') content.unshift({ type: 'paragraph' })
+      items.push({ type: 'listItem', content })
+    }
+    if (!items.length) return []
+    if (el.tag === 'ul') return [{ type: 'bulletList', content: items }]
+    const first = el.children.find(c => typeof c !== 'string' && c.tag === 'li')
+    const start = first && typeof first !== 'string' ? shownNumber(first) ?? 1 : 1
+    return [{ type: 'orderedList', attrs: { start, type: null }, content: items }]
+  }
+
+  private table(el: HtmlElement): PMNode[] {
+    const rows: PMNode[] = []
+    const visit = (node: HtmlElement) => {
+      for (const child of node.children) {
+        if (typeof child === 'string') continue
+        if (child.tag === 'tr') rows.push(this.row(child))
+        else if (child.tag === 'thead' || child.tag === 'tbody' || child.tag === 'tfoot') visit(child)
+      }
+    }
+    visit(el)
+    const filled = rows.filter(r => r.content!.length)
+    return filled.length ? [{ type: 'table', content: filled }] : []
+  }
+
+  private row(tr: HtmlElement): PMNode {
+    const cells: PMNode[] = []
+    for (const child of tr.children) {
+      if (typeof child === 'string' || (child.tag !== 'td' && child.tag !== 'th')) continue
+      const content = this.blocks(child.children)
+      cells.push({
+        type: child.tag === 'th' ? 'tableHeader' : 'tableCell',
+        attrs: { colspan: positive(child.attrs.colspan), rowspan: positive(child.attrs.rowspan), colwidth: null },
+        content: content.length ? content : [{ type: 'paragraph' }],
+      })
+    }
+    return { type: 'tableRow', content: cells }
+  }
+
+  /** Inline content with the marks of the enclosing elements. */
+  private inline(children: HtmlNode[], marks: PMMark[]): PMNode[] {
+    const out: PMNode[] = []
+    for (const child of children) {
+      if (typeof child === 'string') {
+        pushText(out, child, marks)
+        continue
+      }
+      const mark = MARK_TAGS[child.tag]
+      if (mark) {
+        out.push(...this.inline(child.children, this.withMark(marks, { type: mark })))
+      } else if (child.tag === 'br') {
+        out.push({ type: 'hardBreak' })
+      } else if (child.tag === 'a') {
+        out.push(...this.anchor(child, marks))
+      } else if (child.tag === 'sup' || child.tag === 'sub') {
+        const ref = this.noteReference(child)
+        if (ref) {
+          out.push(ref)
+        } else {
+          this.warn('Superscript and subscript were imported as plain text')
+          out.push(...this.inline(child.children, marks))
+        }
+      } else if (child.tag === 'img') {
+        this.warn('Images were left out (a section holds text only)')
+      } else if (BLOCK_TAGS.has(child.tag)) {
+        // A block inside inline content (not produced by mammoth): keep its text.
+        out.push(...this.inline(child.children, marks))
+      } else {
+        out.push(...this.inline(child.children, marks))
+      }
+    }
+    return mergeText(out)
+  }
+
+  private anchor(a: HtmlElement, marks: PMMark[]): PMNode[] {
+    const href = a.attrs.href
+    if (href === undefined) return this.inline(a.children, marks) // a bookmark
+    const noteRef = this.noteRefId(href)
+    if (noteRef) return [this.footnoteReference(noteRef)]
+    if (isAllowedHref(href)) return this.inline(a.children, this.withMark(marks, { type: 'link', attrs: { href } }))
+    this.warn(href.startsWith('#')
+      ? 'Links to places inside the document were imported as plain text'
+      : 'Links with an address that is not http, https or mailto were imported as plain text')
+    return this.inline(a.children, marks)
+  }
+
+  /** `<sup><a href="#…footnote-N">[N]</a></sup>` → a footnote reference. */
+  private noteReference(sup: HtmlElement): PMNode | null {
+    const only = sup.children.filter(c => typeof c !== 'string' || c.trim())
+    if (only.length !== 1 || typeof only[0] === 'string' || only[0]!.tag !== 'a') return null
+    const id = this.noteRefId(only[0]!.attrs.href ?? '')
+    return id ? this.footnoteReference(id) : null
+  }
+
+  private noteRefId(href: string): string | null {
+    const match = href.startsWith(`#${this.idPrefix}`) ? /^(footnote|endnote)-(\d+)$/.exec(href.slice(1 + this.idPrefix.length)) : null
+    return match ? match[0] : null
+  }
+
+  private footnoteReference(noteId: string): PMNode {
+    if (noteId.startsWith('endnote')) this.warn('Endnotes were imported as footnotes')
+    let id = this.refs.get(noteId)
+    if (!id) {
+      id = newFootnoteId()
+      this.refs.set(noteId, id)
+    }
+    return { type: 'footnoteReference', attrs: { id } }
+  }
+
+  private isNotesList(el: HtmlElement): boolean {
+    return el.tag === 'ol' && el.children.length > 0 && el.children.every(c =>
+      typeof c !== 'string' && c.tag === 'li' && /^(footnote|endnote)-\d+$/.test((c.attrs.id ?? '').slice(this.idPrefix.length)) && (c.attrs.id ?? '').startsWith(this.idPrefix))
+  }
+
+  /** The notes list mammoth appends: each note's paragraphs, without its "↑" back link. */
+  private readNotes(ol: HtmlElement): void {
+    for (const li of ol.children) {
+      if (typeof li === 'string') continue
+      const noteId = (li.attrs.id ?? '').slice(this.idPrefix.length)
+      const paragraphs = this.blocks(stripBackLinks(li.children, this.idPrefix))
+        .map(block => (block.type === 'paragraph' ? trimParagraph(block) : { type: 'paragraph', content: textOf(block) }))
+        .filter(block => block.content?.length)
+      this.notes.set(noteId, paragraphs.length ? paragraphs : [{ type: 'paragraph' }])
+    }
+  }
+
+  private withMark(marks: PMMark[], mark: PMMark): PMMark[] {
+    const rest = marks.filter(m => m.type !== mark.type)
+    // Marks in schema order: ProseMirror's check() refuses any other order.
+    return [...rest, mark].sort((a, b) => (this.markRank.get(a.type) ?? 0) - (this.markRank.get(b.type) ?? 0))
+  }
+}
+
+function paragraph(content: PMNode[]): PMNode {
+  return content.length ? { type: 'paragraph', content } : { type: 'paragraph' }
+}
+
+function positive(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '1', 10)
+  return Number.isFinite(n) && n > 0 ? n : 1
+}
+
+/** The number Word showed on a list item (its first text starts with the worker's marker). */
+function shownNumber(li: HtmlElement): number | null {
+  for (const child of li.children) {
+    if (typeof child === 'string') {
+      const match = /^\uFDD0(\d+)\uFDD1/.exec(child)
+      return match ? Number(match[1]) : null
+    }
+    if (child.tag === 'ul' || child.tag === 'ol') return null
+    if (child.children.length) return shownNumber(child)
+  }
+  return null
+}
+
+function pushText(out: PMNode[], raw: string, marks: PMMark[]): void {
+  const text = raw.replace(NUMBER_MARKER, '')
+  if (!text) return
+  out.push(marks.length ? { type: 'text', text, marks } : { type: 'text', text })
+}
+
+/** Adjacent text nodes with the same marks become one. */
+function mergeText(nodes: PMNode[]): PMNode[] {
+  const out: PMNode[] = []
+  for (const node of nodes) {
+    const last = out[out.length - 1]
+    if (last?.type === 'text' && node.type === 'text' && JSON.stringify(last.marks ?? []) === JSON.stringify(node.marks ?? [])) {
+      out[out.length - 1] = { ...last, text: last.text! + node.text! }
+    } else {
+      out.push(node)
+    }
+  }
+  return out
+}
+
+function stripBackLinks(children: HtmlNode[], idPrefix: string): HtmlNode[] {
+  return children.flatMap((child): HtmlNode[] => {
+    if (typeof child === 'string') return [child]
+    if (child.tag === 'a' && (child.attrs.href ?? '').startsWith(`#${idPrefix}`) && /-ref-\d+$/.test(child.attrs.href ?? '')) return []
+    return [{ ...child, children: stripBackLinks(child.children, idPrefix) }]
+  })
+}
+
+/** Trims the space Word puts after the note number and mammoth before the back link. */
+function trimParagraph(p: PMNode): PMNode {
+  const content = [...(p.content ?? [])]
+  const first = content[0]
+  if (first?.type === 'text') content[0] = { ...first, text: first.text!.replace(/^\s+/, '') }
+  const lastIndex = content.length - 1
+  const last = content[lastIndex]
+  if (last?.type === 'text') content[lastIndex] = { ...last, text: last.text!.replace(/\s+$/, '') }
+  const kept = content.filter(n => n.type !== 'text' || n.text)
+  return paragraph(kept)
+}
+
+function textOf(block: PMNode): PMNode[] {
+  const parts: string[] = []
+  const walk = (n: PMNode) => {
+    if (n.text) parts.push(n.text)
+    n.content?.forEach(walk)
+  }
+  walk(block)
+  const text = parts.join(' ').trim()
+  return text ? [{ type: 'text', text }] : []
+}

@@ -1,0 +1,64 @@
+/**
+ * The DOCX importer: a Word file → a section body (ProseMirror JSON valid for `chorusSchema()`).
+ * Order matters for safety: size and zip directory checks first (nothing inflated), then mammoth
+ * in a time- and memory-limited worker, then HTML → JSON on this thread, then a schema check.
+ */
+import { chorusSchema } from '#shared/editor/extensions'
+import { DocxImportError } from './DocxImportError'
+import { htmlToDoc } from './htmlToDoc'
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './importLimits'
+import { inspectZip } from './inspectZip'
+import { parseHtml } from './parseHtml'
+import { runMammoth } from './runMammoth'
+import type { PMNode } from '../types'
+
+/** What an import produced: the section body and what could not be kept. */
+export interface ImportResult {
+  content: PMNode
+  warnings: string[]
+}
+
+/** Word styles → HTML that htmlToDoc understands (on top of mammoth's defaults for Heading 1–6, lists, tables). */
+const STYLE_MAP = [
+  'p[style-name=\'Title\'] => h1:fresh',
+  'p[style-name=\'Subtitle\'] => h2:fresh',
+  'p[style-name=\'Quote\'] => blockquote > p:fresh',
+  'p[style-name=\'Intense Quote\'] => blockquote > p:fresh',
+  'p[style-name=\'Block Text\'] => blockquote > p:fresh',
+  'r[style-name=\'Strong\'] => strong',
+  'r[style-name=\'Emphasis\'] => em',
+  'u => u',
+  'strike => s',
+]
+
+/** Prefix of mammoth's generated ids, so notes cannot be confused with the document's own bookmarks. */
+const ID_PREFIX = 'chorus-import-'
+
+/** Imports a .docx; throws `DocxImportError` (not-docx, too-large, zip-bomb, timeout, corrupt). */
+export async function importDocx(buffer: Buffer, limits: Partial<ImportLimits> = {}): Promise<ImportResult> {
+  const l: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...limits }
+  inspectZip(buffer, l)
+  const output = await runMammoth(buffer, STYLE_MAP, ID_PREFIX, l)
+  const { doc, warnings } = htmlToDoc(parseHtml(output.html), ID_PREFIX)
+  try {
+    chorusSchema().nodeFromJSON(doc).check()
+  } catch {
+    throw new DocxImportError('corrupt', 'The document’s structure could not be converted. Save it again as .docx and retry, or paste its text.')
+  }
+  return { content: doc, warnings: [...warnings, ...mammothWarnings(output)] }
+}
+
+/** mammoth's messages, summarised for a user (style names, not one line per paragraph). */
+function mammothWarnings(output: { messages: Array<{ type: string, message: string }>, images: number, comments: number }): string[] {
+  const out: string[] = []
+  const styles = new Set<string>()
+  for (const { type, message } of output.messages) {
+    const style = /^Unrecognised (?:paragraph|run) style: '([^']*)'/.exec(message)
+    if (style) styles.add(style[1]!)
+    else if (type === 'error' || !/^Unrecognised/.test(message)) out.push(message)
+  }
+  if (styles.size) out.push(`Text in these Word styles was imported as plain text: ${[...styles].join(', ')}`)
+  if (output.images) out.push(`${output.images} image(s) were left out (a section holds text only)`)
+  if (output.comments) out.push(`${output.comments} Word comment(s) were left out (add them again as Chorus comments)`)
+  return out
+}

@@ -1,0 +1,118 @@
+/**
+ * The source of the parsing worker, as a string run with `new Worker(source, { eval: true })`.
+ * A string (not a file next to this one) because Nitro bundles the server into chunks and would
+ * not ship a separate worker file; the worker only `require`s mammoth by the absolute path the
+ * main thread resolved, so it works the same in vitest, `nuxt dev` and `.output/server`.
+ *
+ * Besides converting, it recovers what mammoth drops: the number Word shows on each numbered
+ * paragraph (so an imported list that continues at "3." still starts at 3). mammoth's numbering
+ * reader is wrapped to remember each paragraph's numId and the list's start values, the numbers
+ * are counted as Word counts them (instances of one list share counters unless they restart), and
+ * each is written in front of its paragraph between the noncharacters U+FDD0 and U+FDD1, which
+ * htmlToDoc reads and removes. If mammoth's internals ever differ (mammoth is pinned), the wrapper
+ * is skipped and lists simply start at 1.
+ *
+ * workerData: { mammothPath, buffer (ArrayBuffer, transferred), styleMap, idPrefix }
+ * posts: { ok: true, html, messages: [{ type, message }], images, comments } | { ok: false, message }
+ */
+export const MAMMOTH_WORKER_SOURCE = String.raw`
+'use strict'
+const path = require('node:path')
+const { parentPort, workerData } = require('node:worker_threads')
+const lib = path.dirname(workerData.mammothPath)
+let documents = null
+try {
+  const numberingXml = require(path.join(lib, 'docx', 'numbering-xml.js'))
+  documents = require(path.join(lib, 'documents.js'))
+  const read = numberingXml.readNumberingXml
+  if (typeof read !== 'function' || typeof documents.Run !== 'function') throw new Error('mammoth internals changed')
+  numberingXml.readNumberingXml = function (root, options) {
+    const numbering = read(root, options)
+    const starts = readStarts(root)
+    return Object.assign({}, numbering, {
+      findLevel: function (numId, level) {
+        const found = numbering.findLevel(numId, level)
+        return found && Object.assign({}, found, { numId: String(numId), ilvl: Number(level), starts: starts })
+      },
+    })
+  }
+} catch (error) {
+  documents = null
+}
+const mammoth = require(workerData.mammothPath)
+
+function attr(element, name) { return element.attributes[name] }
+function readStarts(root) {
+  const abstracts = {}
+  root.getElementsByTagName('w:abstractNum').forEach(function (abs) {
+    const levels = {}
+    abs.getElementsByTagName('w:lvl').forEach(function (lvl) {
+      const start = lvl.firstOrEmpty('w:start').attributes['w:val']
+      levels[attr(lvl, 'w:ilvl') || '0'] = start === undefined ? 1 : Number(start)
+    })
+    abstracts[attr(abs, 'w:abstractNumId')] = levels
+  })
+  const nums = {}
+  root.getElementsByTagName('w:num').forEach(function (num) {
+    const overrides = {}
+    num.getElementsByTagName('w:lvlOverride').forEach(function (o) {
+      const start = o.firstOrEmpty('w:startOverride').attributes['w:val']
+      if (start !== undefined) overrides[attr(o, 'w:ilvl') || '0'] = Number(start)
+    })
+    nums[attr(num, 'w:numId')] = { abstractNumId: num.firstOrEmpty('w:abstractNumId').attributes['w:val'], overrides: overrides }
+  })
+  return { abstracts: abstracts, nums: nums }
+}
+
+// Word's counting: the instances (w:num) of one list definition share counters, unless an
+// instance restarts with a start override, which gives it counters of its own.
+const counters = {}
+function nextNumber(numbering) {
+  const num = numbering.starts.nums[numbering.numId] || { abstractNumId: '?', overrides: {} }
+  const restarts = Object.keys(num.overrides).length > 0
+  const key = restarts ? 'num:' + numbering.numId : 'abs:' + num.abstractNumId
+  const state = counters[key] || (counters[key] = {})
+  const level = numbering.ilvl
+  if (state[level] === undefined) {
+    const own = num.overrides[level]
+    const abs = (numbering.starts.abstracts[num.abstractNumId] || {})[level]
+    state[level] = own !== undefined ? own : abs !== undefined ? abs : 1
+  } else {
+    state[level] += 1
+  }
+  Object.keys(state).forEach(function (l) { if (Number(l) > level) delete state[l] })
+  return state[level]
+}
+
+let images = 0
+let comments = 0
+function visit(element) {
+  if (element.type === 'commentReference') comments++
+  if (documents && element.type === 'paragraph' && element.numbering && element.numbering.isOrdered && element.numbering.starts) {
+    const n = nextNumber(element.numbering)
+    // An empty numbered paragraph still counts, but gets no marker: mammoth drops it as empty.
+    if (element.children.length) element.children.unshift(documents.Run([documents.Text('\uFDD0' + n + '\uFDD1')]))
+  }
+  if (element.children) element.children.forEach(visit)
+  return element
+}
+
+mammoth.convertToHtml({ buffer: Buffer.from(workerData.buffer) }, {
+  styleMap: workerData.styleMap,
+  idPrefix: workerData.idPrefix,
+  includeEmbeddedStyleMap: false,
+  externalFileAccess: false,
+  transformDocument: visit,
+  convertImage: mammoth.images.imgElement(function () { images++; return Promise.resolve({ src: '' }) }),
+}).then(function (result) {
+  parentPort.postMessage({
+    ok: true,
+    html: result.value,
+    messages: result.messages.map(function (m) { return { type: m.type, message: String(m.message) } }),
+    images: images,
+    comments: comments,
+  })
+}, function (error) {
+  parentPort.postMessage({ ok: false, message: String((error && error.message) || error) })
+})
+`

@@ -1,0 +1,66 @@
+/**
+ * Runs mammoth (DOCX → HTML) in a worker thread: off the main event loop, with a hard time limit
+ * (the worker is terminated) and a heap limit (an archive that lies about its sizes exhausts the
+ * worker's heap, not the server's).
+ */
+import { createRequire } from 'node:module'
+import { Worker } from 'node:worker_threads'
+// A static import so Nitro keeps mammoth external and traces it into .output/server/node_modules:
+// the worker needs it there, and nothing else in the server would pull it in.
+import 'mammoth'
+import { DocxImportError } from './DocxImportError'
+import { MAMMOTH_WORKER_SOURCE } from './mammothWorkerSource'
+import type { ImportLimits } from './importLimits'
+
+/** What mammoth made of the file. */
+export interface MammothOutput {
+  html: string
+  messages: Array<{ type: string, message: string }>
+  images: number
+  comments: number
+}
+
+type WorkerReply = ({ ok: true } & MammothOutput) | { ok: false, message: string }
+
+let mammothPath: string | null = null
+
+/** Converts a .docx to HTML with mammoth in a worker; throws `DocxImportError` on timeout or failure. */
+export function runMammoth(buffer: Buffer, styleMap: string[], idPrefix: string, limits: Pick<ImportLimits, 'timeoutMs' | 'maxWorkerHeapMb'>): Promise<MammothOutput> {
+  mammothPath ??= createRequire(import.meta.url).resolve('mammoth')
+  // A copy the worker owns (transferred, not cloned): the caller's buffer may be a pooled slice.
+  const data = new Uint8Array(buffer).buffer
+  const worker = new Worker(MAMMOTH_WORKER_SOURCE, {
+    eval: true,
+    workerData: { mammothPath, buffer: data, styleMap, idPrefix },
+    transferList: [data],
+    resourceLimits: { maxOldGenerationSizeMb: limits.maxWorkerHeapMb, maxYoungGenerationSizeMb: 64 },
+  })
+  return new Promise<MammothOutput>((resolve, reject) => {
+    let settled = false
+    const finish = (fn: () => void) => {
+      if (settled) return
+      settled = true
+      clearTimeout(timer)
+      void worker.terminate()
+      fn()
+    }
+    const timer = setTimeout(() => finish(() => reject(new DocxImportError(
+      'timeout', `Reading the document took longer than ${Math.round(limits.timeoutMs / 1000)} s. Try a smaller document or split it into sections.`,
+    ))), limits.timeoutMs)
+    worker.on('message', (reply: WorkerReply) => finish(() => {
+      if (reply.ok) resolve({ html: reply.html, messages: reply.messages, images: reply.images, comments: reply.comments })
+      else reject(corrupt())
+    }))
+    worker.on('error', (error: Error & { code?: string }) => finish(() => reject(
+      error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? new DocxImportError('zip-bomb', 'The document unpacks to far more data than it declares; it is not a document we can import.')
+        : corrupt(),
+    )))
+    // Exited without a reply (killed, crashed): nothing usable came out.
+    worker.on('exit', () => finish(() => reject(corrupt())))
+  })
+}
+
+function corrupt(): DocxImportError {
+  return new DocxImportError('corrupt', 'The file is damaged and cannot be read. Open it in your word processor, save it again as .docx and retry.')
+}
