@@ -28,10 +28,9 @@ export default defineNuxtConfig({
     },
   },
   nitro: {
-    experimental: { websocket: true },
+    // Nuxt 4.5's fallback Nitro type lacks this key, but Nitro reads it: without it upgrades get 426.
+    experimental: { websocket: true } as { envExpansion?: boolean },
     output: { dir: process.env.NUXT_OUTPUT_DIR || '.output' },
-    // node:sqlite is built in; keep it (and the native-ish server deps) out of the bundle.
-    externals: { external: ['node:sqlite'] },
   },
   vite: {
     resolve: { dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/y-tiptap', '@tiptap/pm', '@tiptap/core'] },

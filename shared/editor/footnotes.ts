@@ -8,7 +8,7 @@
  * empty note, a deleted reference takes its note along, and notes follow reference order.
  */
 import { Node, mergeAttributes } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
+import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
 import type { Node as PMNode, Schema } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 
@@ -70,7 +70,7 @@ export const FootnoteReference = Node.create({
           noteList.node.forEach((child, offset) => {
             if (child.attrs.id === id) notePos = noteList.pos + 1 + offset
           })
-          if (notePos >= 0) tr.setSelection(state.selection.constructor.near(tr.doc.resolve(notePos + 2)))
+          if (notePos >= 0) tr.setSelection(TextSelection.near(tr.doc.resolve(notePos + 2)))
         }
         return true
       },

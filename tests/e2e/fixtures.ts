@@ -6,8 +6,8 @@ import { test as base, expect } from '@playwright/test'
 import type { BrowserContext, Page } from '@playwright/test'
 import { startServer, removeDataDir } from '../support/serverProcess'
 import type { ServerHandle } from '../support/serverProcess'
-import { Api, createAccount, setupAdmin } from '../support/api'
-import type { Account } from '../support/api'
+import { createAccount, setupAdmin } from '../support/api'
+import type { Account , Api} from '../support/api'
 
 export interface Chorus {
   server: ServerHandle

@@ -2,7 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startServer, removeDataDir } from '../support/serverProcess'
 import type { ServerHandle } from '../support/serverProcess'
-import { Api, setupAdmin } from '../support/api'
+import type { Api} from '../support/api';
+import { setupAdmin } from '../support/api'
 
 describe('web security', () => {
   let server: ServerHandle

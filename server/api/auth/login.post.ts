@@ -16,7 +16,7 @@ export default defineEventHandler(async (event) => {
   const accountKey = `account:${email}`
   const wait = Math.max(loginLimits.ip.retryAfter(ipKey), loginLimits.account.retryAfter(accountKey))
   if (wait > 0) {
-    setResponseHeader(event, 'Retry-After', String(wait))
+    setResponseHeader(event, 'Retry-After', wait)
     logDenial({ reason: 'login rate limit', route: event.path, ip: ipKey })
     throw tooManyRequests(wait, `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`)
   }

@@ -1,5 +1,6 @@
 import { getRequestIP, setResponseHeader } from 'h3'
 import { acceptInvitationSchema } from '#shared/schemas/account'
+import type { NewAccountInput } from '#shared/schemas/account'
 import { useStore } from '../../../store'
 import { consumeInvitation, findInvitationByToken } from '../../../repos/invitations'
 import { getRole, setMember } from '../../../repos/members'
@@ -22,7 +23,7 @@ export default defineEventHandler(async (event) => {
   const ipKey = `ip:${getRequestIP(event) ?? 'unknown'}`
   const wait = loginLimits.ip.retryAfter(ipKey)
   if (wait > 0) {
-    setResponseHeader(event, 'Retry-After', String(wait))
+    setResponseHeader(event, 'Retry-After', wait)
     throw tooManyRequests(wait)
   }
   loginLimits.ip.hit(ipKey)
@@ -36,9 +37,10 @@ export default defineEventHandler(async (event) => {
   let user = await currentUser(event)
   let created = false
   if (!user) {
-    if (!('email' in body)) throw unauthorized('Sign in or create an account to accept the invitation')
-    if (await findUserByEmail(db, body.email)) throw conflict('An account with this email exists; sign in first, then open the link again')
-    user = await createUser(db, body)
+    const newAccount = 'email' in body ? (body as NewAccountInput) : null
+    if (!newAccount) throw unauthorized('Sign in or create an account to accept the invitation')
+    if (await findUserByEmail(db, newAccount.email)) throw conflict('An account with this email exists; sign in first, then open the link again')
+    user = await createUser(db, newAccount)
     created = true
   }
   if (!(await consumeInvitation(db, invitation.id, user.id))) {

@@ -1,4 +1,4 @@
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { addSectionSchema } from '#shared/schemas/report'
 import { findSectionMap, sectionMap } from '#shared/reportDoc'
 import { SECTIONS } from '#shared/docNames'
