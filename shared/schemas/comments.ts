@@ -29,6 +29,7 @@ export interface CommentThreadData {
   resolved: boolean
   resolvedBy?: string
   resolvedAt?: number
+  /** A nested Y.Map in the document (see shared/commentsDoc.ts). */
   suggestion?: {
     text: string
     status: SuggestionStatus

@@ -105,6 +105,10 @@ const ROUTES: RouteCase[] = [
     },
     expected: secretariatOnly(200),
   },
+  { name: 'GET /api/inbox', request: async () => ({ method: 'GET', path: '/api/inbox' }), expected: signedIn(200) },
+  { name: 'GET /api/inbox?reportId', request: async c => ({ method: 'GET', path: `/api/inbox?reportId=${c.reportId}` }), expected: member(200) },
+  { name: 'POST /api/inbox/read', request: async c => ({ method: 'POST', path: '/api/inbox/read', body: { ids: [`${c.reportId}:x`] } }), expected: signedIn(200) },
+  { name: 'GET comments.csv', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/comments.csv` }), expected: secretariatOnly(200) },
   {
     name: 'DELETE /api/reports/:id',
     request: async (c) => {

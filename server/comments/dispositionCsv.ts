@@ -1,0 +1,57 @@
+/**
+ * The comment-disposition table a coalition sends back to its reviewers: one row per thread with
+ * its section, the commented excerpt, the comment, who made it, what became of it and why.
+ */
+import type { ThreadView } from '#shared/commentsDoc'
+
+export interface DispositionRow {
+  section: string
+  excerpt: string
+  comment: string
+  suggestedText: string
+  who: string
+  date: string
+  status: string
+  decidedBy: string
+  reason: string
+  replies: string
+}
+
+const HEADER: Array<[keyof DispositionRow, string]> = [
+  ['section', 'Section'], ['excerpt', 'Excerpt'], ['comment', 'Comment'], ['suggestedText', 'Suggested replacement'],
+  ['who', 'Reviewer'], ['date', 'Date'], ['status', 'Status'], ['decidedBy', 'Decided by'], ['reason', 'Reason'], ['replies', 'Replies'],
+]
+
+/**
+ * One CSV cell: quoted, and defused against spreadsheet formula injection (a cell starting with
+ * = + - @ or a control character is prefixed with an apostrophe, as OWASP advises).
+ */
+export function csvCell(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+  return `"${safe.replace(/"/g, '""')}"`
+}
+
+/** Rows for the threads, in section order then time. */
+export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string, string>, userNames: Map<string, string>): DispositionRow[] {
+  const order = [...sectionTitles.keys()]
+  const sorted = [...threads].sort((a, b) => (order.indexOf(a.sectionId) - order.indexOf(b.sectionId)) || a.createdAt - b.createdAt)
+  return sorted.map(t => ({
+    section: sectionTitles.get(t.sectionId) ?? '(removed section)',
+    excerpt: t.quote,
+    comment: t.body,
+    suggestedText: t.suggestion?.text ?? '',
+    who: t.authorName,
+    date: new Date(t.createdAt).toISOString().slice(0, 10),
+    status: t.status,
+    decidedBy: t.suggestion?.decidedBy ? userNames.get(t.suggestion.decidedBy) ?? '' : t.resolvedBy ? userNames.get(t.resolvedBy) ?? '' : '',
+    reason: t.suggestion?.reason ?? '',
+    replies: t.replies.filter(r => !r.deleted).map(r => `${r.authorName}: ${r.body}`).join('\n'),
+  }))
+}
+
+/** The CSV text (UTF-8 with a BOM so spreadsheet programs read accents right; CRLF line ends per RFC 4180). */
+export function dispositionCsv(rows: DispositionRow[]): string {
+  const lines = [HEADER.map(([, label]) => csvCell(label)).join(',')]
+  for (const row of rows) lines.push(HEADER.map(([key]) => csvCell(row[key])).join(','))
+  return '\uFEFF' + lines.join('\r\n') + '\r\n'
+}
