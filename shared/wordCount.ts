@@ -1,7 +1,7 @@
 /**
  * Word counting as the UN counts a submission: every word of the body text, footnotes included
  * (annexes are excluded by the section's `countsTowardLimit`, not here). A word is a run of
- * characters between white space that holds at least one letter or digit, so "—" and "1." count
+ * characters between white space that holds at least one letter or digit, so a lone "—" counts
  * as nothing and "art. 37(a)" counts as two words.
  */
 import * as Y from 'yjs'

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
+import { countFragmentWords, countJsonWords, countWords } from '#shared/wordCount'
+import { chorusSchema } from '#shared/editor/extensions'
+
+describe('word count', () => {
+  it('counts tokens with a letter or digit, not punctuation', () => {
+    expect(countWords('The State party should — as a matter of priority — act.')).toBe(10)
+    expect(countWords('art. 37(a) of CRC/C/GC/25')).toBe(4)
+    expect(countWords('  1.  ')).toBe(1)
+    expect(countWords('— – …')).toBe(0)
+    expect(countWords('')).toBe(0)
+  })
+
+  const json = {
+    type: 'doc',
+    content: [
+      { type: 'heading', attrs: { level: 2 }, content: [{ type: 'text', text: 'Juvenile justice' }] },
+      { type: 'paragraph', content: [
+        { type: 'text', text: 'Children in ' },
+        { type: 'text', marks: [{ type: 'bold' }], text: 'pre' },
+        { type: 'text', text: 'trial detention.' },
+        { type: 'footnoteReference', attrs: { id: 'fn1' } },
+      ] },
+      { type: 'footnotes', content: [{ type: 'footnote', attrs: { id: 'fn1' }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ministry of Justice, 2025.' }] }] }] },
+    ],
+  }
+
+  it('counts marked runs inside one word once, and footnotes too', () => {
+    // "Juvenile justice" 2 + "Children in pretrial detention." 4 + footnote 4
+    expect(countJsonWords(json)).toBe(10)
+  })
+
+  it('counts the same words in the Y.XmlFragment the editor writes', () => {
+    const doc = new Y.Doc()
+    const fragment = doc.getXmlFragment('section:abc123')
+    prosemirrorJSONToYXmlFragment(chorusSchema(), json, fragment)
+    expect(countFragmentWords(fragment)).toBe(10)
+  })
+})
