@@ -11,7 +11,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: process.env.CI ? [['list'], ['json', { outputFile: 'test-results/e2e.json' }]] : [['list'], ['json', { outputFile: 'test-results/e2e.json' }]],
+  outputDir: process.env.PW_OUTPUT_DIR || 'test-results/artifacts',
+  reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT || 'test-results/e2e.json' }]],
   use: {
     viewport: { width: 1280, height: 860 },
     trace: 'retain-on-failure',

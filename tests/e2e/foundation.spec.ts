@@ -52,7 +52,7 @@ test('setup → sign in → create a CRC report → invite a reviewer → the re
   await page.getByText('CRC alternative report', { exact: true }).click()
   await page.getByLabel('Title').fill('Alternative report on the rights of the child')
   await page.getByLabel('State party').fill('Republic of Examplia')
-  await page.getByLabel('Coalition').fill('Examplia Child Rights Network')
+  await page.getByRole('textbox', { name: 'Coalition' }).fill('Examplia Child Rights Network')
   await page.getByRole('button', { name: 'Create report' }).click()
   await expect(page).toHaveURL(/\/reports\/[\w-]+$/)
   const reportUrl = page.url()

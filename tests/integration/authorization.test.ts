@@ -105,6 +105,16 @@ const ROUTES: RouteCase[] = [
     },
     expected: secretariatOnly(200),
   },
+  { name: 'GET versions', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/versions` }), expected: member(200) },
+  { name: 'POST versions', request: async c => ({ method: 'POST', path: `/api/reports/${c.reportId}/versions`, body: { name: 'Draft for peer review' } }), expected: { ...secretariatOnly(201), author: 201 } },
+  {
+    name: 'POST versions/:id/restore',
+    request: async (c) => {
+      const { version } = await c.secretariat.call('POST', `/api/reports/${c.reportId}/versions`, { name: 'Checkpoint' })
+      return { method: 'POST', path: `/api/reports/${c.reportId}/versions/${version.id}/restore` }
+    },
+    expected: secretariatOnly(200),
+  },
   { name: 'GET /api/inbox', request: async () => ({ method: 'GET', path: '/api/inbox' }), expected: signedIn(200) },
   { name: 'GET /api/inbox?reportId', request: async c => ({ method: 'GET', path: `/api/inbox?reportId=${c.reportId}` }), expected: member(200) },
   { name: 'POST /api/inbox/read', request: async c => ({ method: 'POST', path: '/api/inbox/read', body: { ids: [`${c.reportId}:x`] } }), expected: signedIn(200) },
