@@ -2,12 +2,13 @@
  * Reads a report's Y.Doc into the plain `ExportInput` of the exporter: meta, sections with their
  * bodies as ProseMirror JSON, and the open comment threads with anchors as ProseMirror positions.
  */
+import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import * as Y from 'yjs'
 import { initProseMirrorDoc, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap'
 import { chorusSchema } from '#shared/editor/extensions'
 import { COMMENTS, META, SECTIONS, sectionFragmentName } from '#shared/docNames'
 import { reportMetaSchema, type ReportMeta } from '#shared/schemas/report'
-import type { ExportComment, ExportCommentReply, ExportInput, ExportSection, PMNode } from './types'
+import type { ExportComment, ExportCommentReply, ExportInput, PMNode } from './types'
 
 /** Options of `reportExportInput`. */
 export interface ReportExportInputOptions {
@@ -17,29 +18,51 @@ export interface ReportExportInputOptions {
 
 /** The plain export input of a report's Y.Doc. Never throws on odd data: bad fields fall back to defaults. */
 export function reportExportInput(doc: Y.Doc, opts: ReportExportInputOptions = {}): ExportInput {
-  const meta = readMeta(doc.getMap(META))
-  const schema = chorusSchema()
-  const sections: ExportSection[] = []
-  const comments: ExportComment[] = []
-  const threads = opts.skipComments ? [] : openThreads(doc.getMap(COMMENTS))
-  for (const entry of doc.getArray<unknown>(SECTIONS).toArray()) {
-    if (!(entry instanceof Y.Map)) continue
-    const id = String(entry.get('id') ?? '')
-    if (!id) continue
-    const fragment = doc.getXmlFragment(sectionFragmentName(id))
+  const reader = new InputReader(doc, opts)
+  for (const entry of reader.entries) reader.readSection(entry)
+  return reader.input
+}
+
+/**
+ * The same, yielding to the event loop between sections (a 100-page report takes tens of ms to
+ * convert): what an HTTP route should use. Each section and its comment anchors are read in one go,
+ * so they agree even if an edit lands between two sections.
+ */
+export async function reportExportInputAsync(doc: Y.Doc, opts: ReportExportInputOptions = {}): Promise<ExportInput> {
+  const reader = new InputReader(doc, opts)
+  for (const entry of reader.entries) {
+    await yieldToEventLoop()
+    reader.readSection(entry)
+  }
+  return reader.input
+}
+
+class InputReader {
+  readonly input: ExportInput
+  readonly entries: Y.Map<unknown>[]
+  private readonly threads: Y.Map<unknown>[]
+
+  constructor(private readonly doc: Y.Doc, opts: ReportExportInputOptions) {
+    this.input = { meta: readMeta(doc.getMap(META)), sections: [], comments: [] }
+    this.entries = doc.getArray<unknown>(SECTIONS).toArray().filter((e): e is Y.Map<unknown> => e instanceof Y.Map && Boolean(e.get('id')))
+    this.threads = opts.skipComments ? [] : openThreads(doc.getMap(COMMENTS))
+  }
+
+  readSection(entry: Y.Map<unknown>): void {
+    const id = String(entry.get('id'))
+    const fragment = this.doc.getXmlFragment(sectionFragmentName(id))
     // initProseMirrorDoc gives the node for every Y type, which relative positions need.
-    const { doc: pmDoc, mapping } = initProseMirrorDoc(fragment, schema)
-    sections.push({
+    const { doc: pmDoc, mapping } = initProseMirrorDoc(fragment, chorusSchema())
+    this.input.sections.push({
       id,
       title: String(entry.get('title') ?? ''),
       countsTowardLimit: entry.get('countsTowardLimit') !== false,
       content: pmDoc.toJSON() as PMNode,
     })
-    for (const thread of threads.filter(t => t.get('sectionId') === id)) {
-      comments.push(threadToComment(thread, doc, fragment, mapping))
+    for (const thread of this.threads) {
+      if (thread.get('sectionId') === id) this.input.comments.push(threadToComment(thread, this.doc, fragment, mapping))
     }
   }
-  return { meta, sections, comments }
 }
 
 function readMeta(map: Y.Map<unknown>): ReportMeta {

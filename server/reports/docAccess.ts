@@ -1,13 +1,15 @@
 /**
- * How HTTP routes read and change a report's Y.Doc. Changes go through the collaboration hub
- * when it is wired (commit → apply → broadcast); this module is the one place routes call.
+ * How HTTP routes read and change a report's Y.Doc. Reads come from the store, which holds every
+ * update anyone has seen (the hub commits before it broadcasts); changes go through the
+ * collaboration hub, so they are committed, applied and broadcast like any websocket update.
  */
 import * as Y from 'yjs'
-import { summarize } from '#shared/reportDoc'
 import { useStore } from '../store'
+import { summarize } from '#shared/reportDoc'
+import { withRoomDoc } from '../collab'
 import { saveSummary } from '../repos/reports'
 
-/** A fresh copy of the report's document, from the store. */
+/** A fresh copy of the report's document, from the store; the caller destroys it. */
 export async function loadReportDoc(reportId: string): Promise<Y.Doc> {
   const { docs } = await useStore()
   const stored = await docs.load(reportId)
@@ -18,22 +20,12 @@ export async function loadReportDoc(reportId: string): Promise<Y.Doc> {
 }
 
 /**
- * Change a report's document on the server: `change` runs in one Y transaction on the current
+ * Change a report's document on the server: `change` runs in one Y transaction on the live
  * document; the resulting update is committed and delivered to everyone connected.
  */
 export async function changeReportDoc<T>(reportId: string, change: (doc: Y.Doc) => T): Promise<T> {
-  const { docs } = await useStore()
-  const doc = await loadReportDoc(reportId)
-  const updates: Uint8Array[] = []
-  doc.on('update', (u: Uint8Array) => updates.push(u))
-  let result!: T
-  doc.transact(() => {
-    result = change(doc)
-  }, 'server')
-  if (updates.length) {
-    await docs.append(reportId, [Y.mergeUpdates(updates)])
-    await saveSummary((await useStore()).db, reportId, summarize(doc))
-  }
-  doc.destroy()
+  const { result, summary } = await withRoomDoc(reportId, doc => ({ result: change(doc), summary: summarize(doc) }))
+  // The next page load shows the change at once (the hub's own refresh is debounced).
+  await saveSummary((await useStore()).db, reportId, summary)
   return result
 }

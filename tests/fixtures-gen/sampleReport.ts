@@ -62,7 +62,7 @@ function clusterBody(cluster: string, withTable: boolean, notesPerSection = 3, e
     p(t('See the Committee’s '), link('general comment No. 13', 'https://www.ohchr.org/en/treaty-bodies/crc'), t(' and the coalition’s data annex.'), { type: 'hardBreak' }, t('Data are for 2017–2019.'), ...(ids[2] ? [ref(ids[2])] : [])),
   ]
   for (let k = 0; k < extraParagraphs; k++) {
-    blocks.push(p(t(`Additional evidence ${k + 1}: administrative data on reported cases are not disaggregated by age, sex, disability or place of residence, and the coalition could only collect partial figures from public sources, which it sets out here so the Committee can compare them with the State report and ask the State party for complete figures in its written replies.`)))
+    blocks.push(p(t(`Additional evidence ${k + 1}: administrative data on reported cases are not disaggregated by age, sex, disability or place of residence, and the coalition could only collect partial figures from public sources, which it sets out here so the Committee can compare them with the State report and ask the State party for complete figures in its written replies. Where figures exist, they are published late, in formats that cannot be compared from one year to the next, and without the methodology used to collect them.`)))
   }
   if (withTable) {
     blocks.push({ type: 'table', content: [
@@ -108,7 +108,7 @@ export function largeReport(): ExportInput {
     const content: PMNode[] = []
     const notes: PMNode[] = []
     for (let r = 0; r < 5; r++) {
-      const body = clusterBody(`cluster ${s + 1}, part ${r + 1}`, r < 2, 6, 5)
+      const body = clusterBody(`cluster ${s + 1}, part ${r + 1}`, r < 2, 6, 9)
       for (const block of body.content ?? []) {
         if (block.type === 'footnotes') notes.push(...(block.content ?? []))
         else content.push(block)

@@ -5,7 +5,9 @@
  * on PostgreSQL.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, removeDataDir } from '../support/serverProcess'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { startServer, removeDataDir, ROOT } from '../support/serverProcess'
 import type { ServerHandle } from '../support/serverProcess'
 import { Api, createAccount, setupAdmin } from '../support/api'
 import { freshPostgresUrl, postgresAvailable } from '../support/databases'
@@ -33,6 +35,13 @@ interface RouteCase {
 const member = (ok: number, denied = 403) => ({ anonymous: 401, nonMember: 404, admin: 404, viewer: ok, reviewer: ok, author: ok, secretariat: ok, ...(denied ? {} : {}) })
 const secretariatOnly = (ok: number) => ({ anonymous: 401, nonMember: 404, admin: 404, viewer: 403, reviewer: 403, author: 403, secretariat: ok })
 const signedIn = (ok: number) => ({ anonymous: 401, nonMember: ok, admin: ok, viewer: ok, reviewer: ok, author: ok, secretariat: ok })
+
+const FIXTURE = readFileSync(resolve(ROOT, '../shared/fixtures/cluster-v-draft.docx'))
+function docxForm(): FormData {
+  const form = new FormData()
+  form.append('file', new Blob([FIXTURE]), 'cluster-v-draft.docx')
+  return form
+}
 
 async function freshSection(ctx: Ctx): Promise<string> {
   const { section } = await ctx.secretariat.call('POST', `/api/reports/${ctx.reportId}/sections`, { title: 'Scratch section' })
@@ -114,6 +123,12 @@ const ROUTES: RouteCase[] = [
       return { method: 'POST', path: `/api/reports/${c.reportId}/versions/${version.id}/restore` }
     },
     expected: secretariatOnly(200),
+  },
+  { name: 'GET export.docx', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/export.docx` }), expected: member(200) },
+  {
+    name: 'POST section import (convert only)',
+    request: async c => ({ method: 'POST', path: `/api/reports/${c.reportId}/sections/${c.sectionId}/import?apply=0`, body: docxForm() }),
+    expected: { ...secretariatOnly(200), author: 200 },
   },
   { name: 'GET /api/inbox', request: async () => ({ method: 'GET', path: '/api/inbox' }), expected: signedIn(200) },
   { name: 'GET /api/inbox?reportId', request: async c => ({ method: 'GET', path: `/api/inbox?reportId=${c.reportId}` }), expected: member(200) },

@@ -2,7 +2,7 @@
  * The node map of the exporter: one renderer per block node type. A type missing from the map is
  * written as plain text with a warning (`renderUnknownBlock`), so one odd node never fails an export.
  */
-import type { Paragraph, Table } from 'docx'
+import type { DocxDesc } from './docxDesc'
 import { nodeSize } from './positions'
 import { renderBlockquote } from './nodes/blockquote'
 import { renderHeading } from './nodes/heading'
@@ -13,8 +13,8 @@ import { renderUnknownBlock } from './nodes/unknownBlock'
 import type { BlockEnv, RenderContext } from './renderContext'
 import type { PMNode } from '../types'
 
-/** What a block becomes in Word. */
-export type DocxBlock = Paragraph | Table
+/** What a block becomes in Word: a described paragraph or table. */
+export type DocxBlock = DocxDesc
 
 /** Renders one block node that starts at `pos` in the section doc. */
 export type BlockRenderer = (node: PMNode, pos: number, ctx: RenderContext, env: BlockEnv) => DocxBlock[]

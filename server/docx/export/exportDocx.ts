@@ -3,27 +3,33 @@
  * Cover page, table of contents, sections as Heading 1 with their bodies (node map in blocks.ts),
  * annexes last and unnumbered, real footnotes, lists, tables and (optionally) comments; A4 with
  * page numbers. Unknown content degrades to text with a warning; the export itself does not fail.
+ *
+ * The document is described as plain data section by section (yielding between sections) and
+ * streamed to the packing worker, which builds the docx objects and runs docx's synchronous
+ * Packer off the main thread (packDocx.ts).
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
-import { Document, Packer } from 'docx'
-import type { FileChild } from 'docx'
-import { estimatePageNumbers } from 'docx/layout'
 import { renderBlocks } from './blocks'
 import { CommentMarkers } from './commentMarkers'
 import { coverPage } from './coverPage'
 import { labelsFor } from './labels'
+import { openPackJob } from './packDocx'
 import { emptyFooter, pageFooter } from './pageFooter'
 import { RenderContext, TOP_ENV } from './renderContext'
 import { sectionTitle } from './sectionTitle'
 import { documentStyles } from './styles'
 import { tableOfContents } from './tableOfContents'
+import { tocBookmark, tocEntries } from './tocEntries'
 import { wordComments } from './wordComments'
 import type { ExportInput, ExportOptions, ExportResult, ExportSection, PMNode } from '../types'
+
+/** Reports up to this many blocks get laid-out TOC page numbers by default (see ExportOptions). */
+const TOC_LAYOUT_MAX_BLOCKS = 400
 
 /** A4 in twips, 2.5 cm margins. */
 const PAGE = { width: 11906, height: 16838, margin: 1418 }
 
-/** Writes the report as a .docx. Yields to the event loop between sections. */
+/** Writes the report as a .docx. */
 export async function exportDocx(input: ExportInput, options: ExportOptions = {}): Promise<ExportResult> {
   const { meta } = input
   const labels = labelsFor(meta.language)
@@ -32,23 +38,37 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
   // Annexes (not counted toward the limit) go after the body, in their own order.
   const sections = [...input.sections.filter(s => s.countsTowardLimit), ...input.sections.filter(s => !s.countsTowardLimit)]
   const comments = options.comments ? wordComments(input.comments, new Set(sections.map(s => s.id)), labels) : null
+  const estimate = layOutToc(options.tocPageNumbers ?? 'auto', sections)
+  // docx fills (and lays out) the TOC itself when estimating; otherwise we write its entries.
+  ctx.tocBookmarks = !estimate
 
-  const body: FileChild[] = [...coverPage(meta, labels, options.date ?? new Date()), ...tableOfContents(labels)]
-  for (let i = 0; i < sections.length; i++) {
-    const section = sections[i]!
-    // Big reports: let other requests run between sections.
-    if (i > 0) await yieldToEventLoop()
-    const firstAnnex = !section.countsTowardLimit && (i === 0 || sections[i - 1]!.countsTowardLimit)
-    ctx.sectionTitle = section.title
-    ctx.numberParagraphs = numbered && section.countsTowardLimit
-    ctx.notes = sectionNotes(section)
-    ctx.markers = comments ? new CommentMarkers(section.content, comments.placed.get(section.id) ?? []) : null
-    body.push(sectionTitle(section.title, i === 0 || firstAnnex, comments?.orphans.get(section.id)))
-    body.push(...renderBlocks(section.content.content, 0, ctx, TOP_ENV))
+  const job = openPackJob()
+  try {
+    // Yield first: callers often convert the Y.Doc just before, in the same tick.
+    await yieldToEventLoop()
+    job.append([...coverPage(meta, labels, options.date ?? new Date()), ...tableOfContents(labels, estimate ? undefined : tocEntries(sections))])
+    for (let i = 0; i < sections.length; i++) {
+      const section = sections[i]!
+      // Let other requests run between sections.
+      await yieldToEventLoop()
+      const firstAnnex = !section.countsTowardLimit && (i === 0 || sections[i - 1]!.countsTowardLimit)
+      ctx.sectionTitle = section.title
+      ctx.sectionIndex = i
+      ctx.numberParagraphs = numbered && section.countsTowardLimit
+      ctx.notes = sectionNotes(section)
+      ctx.markers = comments ? new CommentMarkers(section.content, comments.placed.get(section.id) ?? []) : null
+      job.append([
+        sectionTitle(section.title, i === 0 || firstAnnex, comments?.orphans.get(section.id), ctx.tocBookmarks ? tocBookmark(i, -1) : undefined),
+        ...renderBlocks(section.content.content, 0, ctx, TOP_ENV),
+      ])
+    }
+  } catch (error) {
+    job.abort()
+    throw error
   }
   ctx.sectionTitle = ''
 
-  const doc = new Document({
+  const buffer = await job.finish({
     title: meta.title,
     creator: meta.coalition || 'Chorus',
     lastModifiedBy: 'Chorus',
@@ -60,7 +80,6 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
     numbering: { config: ctx.numbering.definitions() },
     footnotes: ctx.footnotes,
     comments: comments ? { children: comments.options } : undefined,
-    pageNumbers: options.tocPageNumbers === false ? undefined : estimatePageNumbers,
     sections: [{
       properties: {
         titlePage: true,
@@ -70,12 +89,15 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
         },
       },
       footers: { default: pageFooter(), first: emptyFooter() },
-      children: body,
     }],
-  })
-  await yieldToEventLoop()
-  const buffer = await Packer.toBuffer(doc)
+  }, estimate)
   return { buffer, warnings: ctx.warnings() }
+}
+
+function layOutToc(setting: boolean | 'auto', sections: ExportSection[]): boolean {
+  if (setting !== 'auto') return setting
+  const blocks = sections.reduce((n, s) => n + (s.content.content?.length ?? 0), 0)
+  return blocks <= TOC_LAYOUT_MAX_BLOCKS
 }
 
 /** A section's footnote nodes by id. */

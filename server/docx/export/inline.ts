@@ -1,12 +1,10 @@
 /**
- * Inline content of a paragraph or heading → docx runs: text with its marks, links, hard breaks,
- * footnote references, and the comment range markers that fall inside the paragraph.
+ * Inline content of a paragraph or heading → described docx runs: text with its marks, links,
+ * hard breaks, footnote references, and the comment range markers that fall inside the paragraph.
  */
-import {
-  CommentRangeEnd, CommentRangeStart, CommentReference, ExternalHyperlink, FootnoteReferenceRun, TextRun,
-} from 'docx'
-import type { IRunOptions, ParagraphChild } from 'docx'
+import type { IRunOptions } from 'docx'
 import { isAllowedHref } from '#shared/editor/extensions'
+import { D, type DocxDesc } from './docxDesc'
 import { nodeSize, plainText } from './positions'
 import { renderFootnote } from './nodes/footnote'
 import type { CommentMarker } from './commentMarkers'
@@ -15,21 +13,23 @@ import type { PMMark, PMNode } from '../types'
 
 const KNOWN_MARKS = new Set(['bold', 'italic', 'underline', 'strike', 'link'])
 
+type RunProps = { -readonly [K in Exclude<keyof IRunOptions, 'children'>]?: IRunOptions[K] }
+
 /** Runs of the inline nodes `nodes`, whose first position in the section doc is `start`. */
-export function renderInline(nodes: PMNode[] | undefined, start: number, ctx: RenderContext, env: BlockEnv): ParagraphChild[] {
+export function renderInline(nodes: PMNode[] | undefined, start: number, ctx: RenderContext, env: BlockEnv): DocxDesc[] {
   const children = nodes ?? []
-  const out: ParagraphChild[] = []
+  const out: DocxDesc[] = []
   let end = start
   for (const node of children) end += nodeSize(node)
   const markers = ctx.markers && !env.inFootnote ? ctx.markers.within(start, end) : []
   let mi = 0
-  const emitUpTo = (pos: number, target: ParagraphChild[]) => {
+  const emitUpTo = (pos: number, target: DocxDesc[]) => {
     while (mi < markers.length && markers[mi]!.pos <= pos) target.push(...markerElements(markers[mi++]!))
   }
 
-  let link: { href: string, children: ParagraphChild[] } | null = null
+  let link: { href: string, children: DocxDesc[] } | null = null
   const closeLink = () => {
-    if (link) out.push(new ExternalHyperlink({ link: link.href, children: link.children }))
+    if (link) out.push(D.ExternalHyperlink({ link: link.href, children: link.children }))
     link = null
   }
   let pos = start
@@ -37,7 +37,7 @@ export function renderInline(nodes: PMNode[] | undefined, start: number, ctx: Re
     const href = linkHref(node, ctx)
     if (link && link.href !== href) closeLink()
     if (href && !link) link = { href, children: [] }
-    const target: ParagraphChild[] = link ? (link as { children: ParagraphChild[] }).children : out
+    const target: DocxDesc[] = link ? (link as { children: DocxDesc[] }).children : out
     emitUpTo(pos, target)
     const size = nodeSize(node)
     if (node.type === 'text') {
@@ -47,11 +47,11 @@ export function renderInline(nodes: PMNode[] | undefined, start: number, ctx: Re
       // Split the text where a comment range starts or ends inside it.
       while (mi < markers.length && markers[mi]!.pos < pos + size) {
         const cut = markers[mi]!.pos - pos
-        if (cut > offset) target.push(new TextRun({ ...props, text: text.slice(offset, cut) }))
+        if (cut > offset) target.push(D.TextRun({ ...props, text: text.slice(offset, cut) }))
         offset = Math.max(offset, cut)
         target.push(...markerElements(markers[mi++]!))
       }
-      if (offset < text.length) target.push(new TextRun({ ...props, text: text.slice(offset) }))
+      if (offset < text.length) target.push(D.TextRun({ ...props, text: text.slice(offset) }))
     } else {
       target.push(...renderInlineNode(node, ctx, env))
     }
@@ -62,31 +62,30 @@ export function renderInline(nodes: PMNode[] | undefined, start: number, ctx: Re
   return out
 }
 
-function renderInlineNode(node: PMNode, ctx: RenderContext, env: BlockEnv): ParagraphChild[] {
+function renderInlineNode(node: PMNode, ctx: RenderContext, env: BlockEnv): DocxDesc[] {
   switch (node.type) {
     case 'hardBreak':
-      return [new TextRun({ break: 1 })]
+      return [D.TextRun({ break: 1 })]
     case 'footnoteReference': {
       if (env.inFootnote) {
         ctx.warn('A footnote reference inside a footnote was left out')
         return []
       }
-      const id = String(node.attrs?.id ?? '')
-      const note = ctx.notes.get(id)
+      const note = ctx.notes.get(String(node.attrs?.id ?? ''))
       if (!note) ctx.warn('A footnote reference without its note got an empty footnote')
-      return [new FootnoteReferenceRun(ctx.addFootnote(renderFootnote(note, ctx)))]
+      return [D.FootnoteReferenceRun(ctx.addFootnote(renderFootnote(note, ctx)))]
     }
     default: {
       ctx.warn(`Unsupported inline node “${node.type}” exported as plain text`)
       const text = plainText(node)
-      return text ? [new TextRun({ text, ...runProps(node.marks, ctx, false) })] : []
+      return text ? [D.TextRun({ text, ...runProps(node.marks, ctx, false) })] : []
     }
   }
 }
 
 /** Run options for a set of marks. */
-function runProps(marks: PMMark[] | undefined, ctx: RenderContext, inLink: boolean): IRunOptions {
-  const props: { -readonly [K in keyof IRunOptions]: IRunOptions[K] } = {}
+function runProps(marks: PMMark[] | undefined, ctx: RenderContext, inLink: boolean): RunProps {
+  const props: RunProps = {}
   for (const mark of marks ?? []) {
     if (mark.type === 'bold') props.bold = true
     else if (mark.type === 'italic') props.italics = true
@@ -108,7 +107,7 @@ function linkHref(node: PMNode, ctx: RenderContext): string | null {
   return null
 }
 
-function markerElements(marker: CommentMarker): ParagraphChild[] {
-  if (marker.kind === 'start') return marker.ids.map(id => new CommentRangeStart(id))
-  return marker.ids.flatMap(id => [new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] })])
+function markerElements(marker: CommentMarker): DocxDesc[] {
+  if (marker.kind === 'start') return marker.ids.map(id => D.CommentRangeStart(id))
+  return marker.ids.flatMap(id => [D.CommentRangeEnd(id), D.TextRun({ children: [D.CommentReference(id)] })])
 }

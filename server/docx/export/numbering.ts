@@ -3,8 +3,7 @@
  * ordered-list format and start. Every ordered list gets its own instance (its own w:num), so each
  * list restarts; the paragraph numbers use one instance for the whole report, so they run on.
  */
-import { AlignmentType, LevelFormat, LevelSuffix } from 'docx'
-import type { ILevelsOptions, NumberingDefinition } from 'docx'
+import type { ILevelsOptions, LevelFormat, NumberingDefinition } from 'docx'
 
 export const PARAGRAPH_NUMBERING = 'chorus-paragraphs'
 export const BULLETS = 'chorus-bullets'
@@ -14,17 +13,18 @@ export const LIST_STEP = 567
 
 const BULLET_CHARS = ['•', '–', '▪']
 
+/** A Word number format (docx's LevelFormat values, written as literals: see styles.ts). */
 type OrderedFormat = (typeof LevelFormat)[keyof typeof LevelFormat]
 
 /** HTML/Tiptap `type` of an ordered list → Word number format; by depth when unset (1. → (a) → (i)). */
 export function orderedFormat(type: unknown, depth: number): OrderedFormat {
   switch (type) {
-    case '1': return LevelFormat.DECIMAL
-    case 'a': return LevelFormat.LOWER_LETTER
-    case 'A': return LevelFormat.UPPER_LETTER
-    case 'i': return LevelFormat.LOWER_ROMAN
-    case 'I': return LevelFormat.UPPER_ROMAN
-    default: return [LevelFormat.DECIMAL, LevelFormat.LOWER_LETTER, LevelFormat.LOWER_ROMAN][depth % 3]!
+    case '1': return 'decimal'
+    case 'a': return 'lowerLetter'
+    case 'A': return 'upperLetter'
+    case 'i': return 'lowerRoman'
+    case 'I': return 'upperRoman'
+    default: return (['decimal', 'lowerLetter', 'lowerRoman'] as const)[depth % 3]!
   }
 }
 
@@ -49,9 +49,9 @@ export class NumberingRegistry {
           level,
           format,
           start,
-          text: format === LevelFormat.DECIMAL ? `${n}.` : `(${n})`,
-          alignment: AlignmentType.LEFT,
-          suffix: LevelSuffix.TAB,
+          text: format === 'decimal' ? `${n}.` : `(${n})`,
+          alignment: 'left',
+          suffix: 'tab',
           style: { paragraph: { indent: { left: LIST_STEP * (level + 1), hanging: LIST_STEP } } },
         })
       }
@@ -71,11 +71,11 @@ function paragraphNumbering(): NumberingDefinition {
     reference: PARAGRAPH_NUMBERING,
     levels: [{
       level: 0,
-      format: LevelFormat.DECIMAL,
+      format: 'decimal',
       text: '%1.',
       start: 1,
-      alignment: AlignmentType.LEFT,
-      suffix: LevelSuffix.TAB,
+      alignment: 'left',
+      suffix: 'tab',
       // The number hangs in the margin column; the text starts 1 cm in, as in UN documents.
       style: { paragraph: { indent: { left: LIST_STEP, hanging: LIST_STEP } } },
     }],
@@ -87,10 +87,10 @@ function bullets(): NumberingDefinition {
   for (let level = 0; level < 9; level++) {
     levels.push({
       level,
-      format: LevelFormat.BULLET,
+      format: 'bullet',
       text: BULLET_CHARS[level % BULLET_CHARS.length]!,
-      alignment: AlignmentType.LEFT,
-      suffix: LevelSuffix.TAB,
+      alignment: 'left',
+      suffix: 'tab',
       style: { paragraph: { indent: { left: LIST_STEP * (level + 1), hanging: LIST_STEP } } },
     })
   }

@@ -1,14 +1,14 @@
-/** The footer: the page number, centred (the cover page has none). */
-import { AlignmentType, Footer, PageNumber, Paragraph, TextRun } from 'docx'
+/** The footer: the page number (docx's PageNumber.CURRENT), centred; the cover page has none. */
+import { D, type DocxDesc } from './docxDesc'
 
 /** The footer of every page after the cover. */
-export function pageFooter(): Footer {
-  return new Footer({
-    children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT], size: 20 })] })],
+export function pageFooter(): DocxDesc {
+  return D.Footer({
+    children: [D.Paragraph({ alignment: 'center', children: [D.TextRun({ children: ['CURRENT'], size: 20 })] })],
   })
 }
 
 /** The cover page's empty footer. */
-export function emptyFooter(): Footer {
-  return new Footer({ children: [new Paragraph({})] })
+export function emptyFooter(): DocxDesc {
+  return D.Footer({ children: [D.Paragraph({})] })
 }

@@ -2,7 +2,7 @@
  * State shared while one report is written: warnings, footnotes, list numbering, and what the
  * current section needs (its notes, its comment markers, whether its paragraphs are numbered).
  */
-import type { Paragraph } from 'docx'
+import type { DocxDesc } from './docxDesc'
 import { NumberingRegistry } from './numbering'
 import type { CommentMarkers } from './commentMarkers'
 import type { Labels } from './labels'
@@ -29,7 +29,7 @@ export const TOP_ENV: BlockEnv = { top: true, depth: 0, inFootnote: false, inTab
 export class RenderContext {
   readonly numbering = new NumberingRegistry()
   /** docx `footnotes` option: id → paragraphs, ids 1… in reference order across the report. */
-  readonly footnotes: Record<string, { children: Paragraph[] }> = {}
+  readonly footnotes: Record<string, { children: DocxDesc[] }> = {}
   /** The current section's footnote nodes by id. */
   notes = new Map<string, PMNode>()
   /** The current section's comment markers, when comments are exported. */
@@ -38,6 +38,10 @@ export class RenderContext {
   numberParagraphs = false
   /** The current section's title, for warnings. */
   sectionTitle = ''
+  /** The current section's index in export order (names its headings' bookmarks). */
+  sectionIndex = 0
+  /** Whether headings carry the bookmarks of a table of contents we write ourselves. */
+  tocBookmarks = false
   private footnoteCount = 0
   private readonly warned = new Map<string, number>()
 
@@ -55,7 +59,7 @@ export class RenderContext {
   }
 
   /** Adds a footnote; returns its number (= its docx id). */
-  addFootnote(children: Paragraph[]): number {
+  addFootnote(children: DocxDesc[]): number {
     const id = ++this.footnoteCount
     this.footnotes[String(id)] = { children }
     return id

@@ -1,17 +1,18 @@
 /**
  * The table of contents: Word's TOC field over Heading 1–3, written with its entries already in
- * the field result (docx fills them from the headings, each linked to a bookmark on its heading),
- * so it is never empty in applications that do not update fields; Word refreshes it on opening
- * because the document asks for `updateFields`.
+ * the field result, each linked to a bookmark on its heading, so it is never empty in applications
+ * that do not update fields; Word refreshes it on opening because the document asks for
+ * `updateFields`. Given no entries, docx fills them from the headings itself, which it must when
+ * the page numbers are laid out (its estimator writes them into its own entries).
  */
-import { Paragraph, TableOfContents } from 'docx'
+import { D, type DocxDesc, type TocEntry } from './docxDesc'
 import { STYLE } from './styles'
 import type { Labels } from './labels'
 
 /** The "Contents" title and the TOC field, starting a new page after the cover. */
-export function tableOfContents(labels: Labels): Array<Paragraph | TableOfContents> {
+export function tableOfContents(labels: Labels, entries?: TocEntry[]): DocxDesc[] {
   return [
-    new Paragraph({ style: STYLE.tocHeading, pageBreakBefore: true, text: labels.contents }),
-    new TableOfContents(labels.contents, { hyperlink: true, headingStyleRange: '1-3' }),
+    D.Paragraph({ style: STYLE.tocHeading, pageBreakBefore: true, text: labels.contents }),
+    D.TableOfContents(labels.contents, { hyperlink: true, headingStyleRange: '1-3', ...(entries ? { cachedEntries: entries } : {}) }),
   ]
 }

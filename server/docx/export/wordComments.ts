@@ -3,16 +3,25 @@
  * that replies to it (`parentId`, threaded in Word's commentsExtended part). A thread whose text
  * was removed is attached to its section title, with the quote it was made on.
  */
-import { Paragraph, TextRun } from 'docx'
-import type { ICommentOptions } from 'docx'
+import { D, type DocxDesc } from './docxDesc'
 import { STYLE } from './styles'
 import type { PlacedThread } from './commentMarkers'
 import type { Labels } from './labels'
 import type { ExportComment } from '../types'
 
+/** A Word comment with described paragraphs (docx's ICommentOptions). */
+export interface WordComment {
+  id: number
+  parentId?: number
+  author: string
+  initials: string
+  date: Date
+  children: DocxDesc[]
+}
+
 /** The comments part and where each section's threads go. */
 export interface WordComments {
-  options: ICommentOptions[]
+  options: WordComment[]
   /** Threads with a live anchor, by section id. */
   placed: Map<string, PlacedThread[]>
   /** docx ids of threads (and their replies) whose text is gone, by section id. */
@@ -28,7 +37,7 @@ export function wordComments(comments: ExportComment[], sectionIds: Set<string>,
     const orphan = thread.from === null || thread.to === null || (thread.from === thread.to && thread.quote.trim() !== '')
     const id = nextId++
     const ids = [id]
-    const paragraphs: Paragraph[] = []
+    const paragraphs: DocxDesc[] = []
     if (orphan && thread.quote.trim()) paragraphs.push(para(`${labels.removedText}: “${thread.quote.trim()}”`, true))
     paragraphs.push(...textParagraphs(thread.body))
     if (thread.suggestion !== undefined) paragraphs.push(para(`${labels.suggestion}: “${thread.suggestion}”`, true))
@@ -57,13 +66,13 @@ function push<T>(map: Map<string, T[]>, key: string, ...values: T[]): void {
   else map.set(key, values)
 }
 
-function textParagraphs(text: string): Paragraph[] {
+function textParagraphs(text: string): DocxDesc[] {
   const lines = text.split(/\r?\n/)
   return lines.map(line => para(line))
 }
 
-function para(text: string, italics = false): Paragraph {
-  return new Paragraph({ style: STYLE.commentText, children: [new TextRun({ text, italics })] })
+function para(text: string, italics = false): DocxDesc {
+  return D.Paragraph({ style: STYLE.commentText, children: [D.TextRun({ text, italics })] })
 }
 
 function initials(name: string): string {

@@ -12,65 +12,129 @@
  * htmlToDoc reads and removes. If mammoth's internals ever differ (mammoth is pinned), the wrapper
  * is skipped and lists simply start at 1.
  *
- * workerData: { mammothPath, buffer (ArrayBuffer, transferred), styleMap, idPrefix }
- * posts: { ok: true, html, messages: [{ type, message }], images, comments } | { ok: false, message }
+ * Before mammoth sees the file, every entry is inflated once with zlib's `maxOutputLength` set to
+ * the size its header declares: an archive that lies about its sizes (declares little, inflates
+ * to gigabytes) stops at the declared size instead of filling memory. The directory sizes were
+ * already held to the limits on the main thread (inspectZip).
+ *
+ * workerData: { mammothPath, buffer (ArrayBuffer, transferred), entries (ZipEntry[]), styleMap, idPrefix }
+ * posts: { ok: true, html, messages: [{ type, message }], images, comments } | { ok: false, code?, message }
  */
 export const MAMMOTH_WORKER_SOURCE = String.raw`
 'use strict'
 const path = require('node:path')
+const zlib = require('node:zlib')
 const { parentPort, workerData } = require('node:worker_threads')
-const lib = path.dirname(workerData.mammothPath)
-let documents = null
-try {
-  const numberingXml = require(path.join(lib, 'docx', 'numbering-xml.js'))
-  documents = require(path.join(lib, 'documents.js'))
-  const read = numberingXml.readNumberingXml
-  if (typeof read !== 'function' || typeof documents.Run !== 'function') throw new Error('mammoth internals changed')
-  numberingXml.readNumberingXml = function (root, options) {
-    const numbering = read(root, options)
-    const starts = readStarts(root)
-    return Object.assign({}, numbering, {
-      findLevel: function (numId, level) {
-        const found = numbering.findLevel(numId, level)
-        return found && Object.assign({}, found, { numId: String(numId), ilvl: Number(level), starts: starts })
-      },
-    })
-  }
-} catch (error) {
-  documents = null
-}
-const mammoth = require(workerData.mammothPath)
+const file = Buffer.from(workerData.buffer)
 
-function attr(element, name) { return element.attributes[name] }
+const lie = findLyingEntry()
+if (lie) parentPort.postMessage({ ok: false, code: lie.code, message: lie.message })
+else convert()
+
+// The first entry that inflates to more (or other) than its header declares, and why.
+function findLyingEntry() {
+  for (const entry of workerData.entries) {
+    const data = file.subarray(entry.dataStart, entry.dataStart + entry.compressedSize)
+    let inflated = entry.size
+    try {
+      if (entry.method === 8) inflated = zlib.inflateRawSync(data, { maxOutputLength: Math.max(1, entry.size) }).length
+      else if (entry.method === 0) inflated = data.length
+    } catch (error) {
+      return { code: error && error.code === 'ERR_BUFFER_TOO_LARGE' ? 'zip-bomb' : 'corrupt', message: entry.name }
+    }
+    if (inflated !== entry.size) return { code: 'corrupt', message: entry.name }
+  }
+  return null
+}
+
+function convert() {
+  const documents = wrapNumbering(path.dirname(workerData.mammothPath))
+  const mammoth = require(workerData.mammothPath)
+  const counters = {}
+  let images = 0
+  let comments = 0
+  const visit = function (element) {
+    if (element.type === 'commentReference') comments++
+    const numbering = element.type === 'paragraph' ? element.numbering : null
+    if (documents && numbering && numbering.isOrdered && numbering.starts) {
+      const n = nextNumber(counters, numbering)
+      // An empty numbered paragraph still counts, but gets no marker: mammoth drops it as empty.
+      if (element.children.length) element.children.unshift(documents.Run([documents.Text('\uFDD0' + n + '\uFDD1')]))
+    }
+    if (element.children) element.children.forEach(visit)
+    return element
+  }
+  mammoth.convertToHtml({ buffer: file }, {
+    styleMap: workerData.styleMap,
+    idPrefix: workerData.idPrefix,
+    includeEmbeddedStyleMap: false,
+    externalFileAccess: false,
+    transformDocument: visit,
+    convertImage: mammoth.images.imgElement(function () { images++; return Promise.resolve({ src: '' }) }),
+  }).then(function (result) {
+    parentPort.postMessage({
+      ok: true,
+      html: result.value,
+      messages: result.messages.map(function (m) { return { type: m.type, message: String(m.message) } }),
+      images: images,
+      comments: comments,
+    })
+  }, function (error) {
+    parentPort.postMessage({ ok: false, message: String((error && error.message) || error) })
+  })
+}
+
+// Makes mammoth's numbering lookups carry numId, level and the list start values; returns
+// mammoth's documents module (to build the marker runs), or null when its internals differ.
+function wrapNumbering(lib) {
+  try {
+    const numberingXml = require(path.join(lib, 'docx', 'numbering-xml.js'))
+    const documents = require(path.join(lib, 'documents.js'))
+    const read = numberingXml.readNumberingXml
+    if (typeof read !== 'function' || typeof documents.Run !== 'function' || typeof documents.Text !== 'function') return null
+    numberingXml.readNumberingXml = function (root, options) {
+      const numbering = read(root, options)
+      const starts = readStarts(root)
+      return Object.assign({}, numbering, {
+        findLevel: function (numId, level) {
+          const found = numbering.findLevel(numId, level)
+          return found && Object.assign({}, found, { numId: String(numId), ilvl: Number(level), starts: starts })
+        },
+      })
+    }
+    return documents
+  } catch (error) {
+    return null
+  }
+}
+
 function readStarts(root) {
   const abstracts = {}
   root.getElementsByTagName('w:abstractNum').forEach(function (abs) {
     const levels = {}
     abs.getElementsByTagName('w:lvl').forEach(function (lvl) {
       const start = lvl.firstOrEmpty('w:start').attributes['w:val']
-      levels[attr(lvl, 'w:ilvl') || '0'] = start === undefined ? 1 : Number(start)
+      levels[lvl.attributes['w:ilvl'] || '0'] = start === undefined ? 1 : Number(start)
     })
-    abstracts[attr(abs, 'w:abstractNumId')] = levels
+    abstracts[abs.attributes['w:abstractNumId']] = levels
   })
   const nums = {}
   root.getElementsByTagName('w:num').forEach(function (num) {
     const overrides = {}
     num.getElementsByTagName('w:lvlOverride').forEach(function (o) {
       const start = o.firstOrEmpty('w:startOverride').attributes['w:val']
-      if (start !== undefined) overrides[attr(o, 'w:ilvl') || '0'] = Number(start)
+      if (start !== undefined) overrides[o.attributes['w:ilvl'] || '0'] = Number(start)
     })
-    nums[attr(num, 'w:numId')] = { abstractNumId: num.firstOrEmpty('w:abstractNumId').attributes['w:val'], overrides: overrides }
+    nums[num.attributes['w:numId']] = { abstractNumId: num.firstOrEmpty('w:abstractNumId').attributes['w:val'], overrides: overrides }
   })
   return { abstracts: abstracts, nums: nums }
 }
 
 // Word's counting: the instances (w:num) of one list definition share counters, unless an
 // instance restarts with a start override, which gives it counters of its own.
-const counters = {}
-function nextNumber(numbering) {
+function nextNumber(counters, numbering) {
   const num = numbering.starts.nums[numbering.numId] || { abstractNumId: '?', overrides: {} }
-  const restarts = Object.keys(num.overrides).length > 0
-  const key = restarts ? 'num:' + numbering.numId : 'abs:' + num.abstractNumId
+  const key = Object.keys(num.overrides).length ? 'num:' + numbering.numId : 'abs:' + num.abstractNumId
   const state = counters[key] || (counters[key] = {})
   const level = numbering.ilvl
   if (state[level] === undefined) {
@@ -83,36 +147,4 @@ function nextNumber(numbering) {
   Object.keys(state).forEach(function (l) { if (Number(l) > level) delete state[l] })
   return state[level]
 }
-
-let images = 0
-let comments = 0
-function visit(element) {
-  if (element.type === 'commentReference') comments++
-  if (documents && element.type === 'paragraph' && element.numbering && element.numbering.isOrdered && element.numbering.starts) {
-    const n = nextNumber(element.numbering)
-    // An empty numbered paragraph still counts, but gets no marker: mammoth drops it as empty.
-    if (element.children.length) element.children.unshift(documents.Run([documents.Text('\uFDD0' + n + '\uFDD1')]))
-  }
-  if (element.children) element.children.forEach(visit)
-  return element
-}
-
-mammoth.convertToHtml({ buffer: Buffer.from(workerData.buffer) }, {
-  styleMap: workerData.styleMap,
-  idPrefix: workerData.idPrefix,
-  includeEmbeddedStyleMap: false,
-  externalFileAccess: false,
-  transformDocument: visit,
-  convertImage: mammoth.images.imgElement(function () { images++; return Promise.resolve({ src: '' }) }),
-}).then(function (result) {
-  parentPort.postMessage({
-    ok: true,
-    html: result.value,
-    messages: result.messages.map(function (m) { return { type: m.type, message: String(m.message) } }),
-    images: images,
-    comments: comments,
-  })
-}, function (error) {
-  parentPort.postMessage({ ok: false, message: String((error && error.message) || error) })
-})
 `

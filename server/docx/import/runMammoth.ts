@@ -3,14 +3,14 @@
  * (the worker is terminated) and a heap limit (an archive that lies about its sizes exhausts the
  * worker's heap, not the server's).
  */
-import { createRequire } from 'node:module'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
-// A static import so Nitro keeps mammoth external and traces it into .output/server/node_modules:
-// the worker needs it there, and nothing else in the server would pull it in.
-import 'mammoth'
+import '../workerDependencies'
+import { resolveEsmEntry } from '../resolveEsmEntry'
 import { DocxImportError } from './DocxImportError'
 import { MAMMOTH_WORKER_SOURCE } from './mammothWorkerSource'
 import type { ImportLimits } from './importLimits'
+import type { ZipEntry } from './inspectZip'
 
 /** What mammoth made of the file. */
 export interface MammothOutput {
@@ -20,18 +20,27 @@ export interface MammothOutput {
   comments: number
 }
 
-type WorkerReply = ({ ok: true } & MammothOutput) | { ok: false, message: string }
+type WorkerReply = ({ ok: true } & MammothOutput) | { ok: false, code?: 'zip-bomb' | 'corrupt', message: string }
 
 let mammothPath: string | null = null
 
+/** What the worker needs besides the file. */
+export interface MammothJob {
+  /** The zip entries inspectZip read, so the worker can check their real sizes first. */
+  entries: ZipEntry[]
+  styleMap: string[]
+  idPrefix: string
+}
+
 /** Converts a .docx to HTML with mammoth in a worker; throws `DocxImportError` on timeout or failure. */
-export function runMammoth(buffer: Buffer, styleMap: string[], idPrefix: string, limits: Pick<ImportLimits, 'timeoutMs' | 'maxWorkerHeapMb'>): Promise<MammothOutput> {
-  mammothPath ??= createRequire(import.meta.url).resolve('mammoth')
+export function runMammoth(buffer: Buffer, job: MammothJob, limits: Pick<ImportLimits, 'timeoutMs' | 'maxWorkerHeapMb'>): Promise<MammothOutput> {
+  // mammoth is loaded in the worker only (workerDependencies.ts gets it shipped with the server).
+  mammothPath ??= fileURLToPath(resolveEsmEntry('mammoth'))
   // A copy the worker owns (transferred, not cloned): the caller's buffer may be a pooled slice.
   const data = new Uint8Array(buffer).buffer
   const worker = new Worker(MAMMOTH_WORKER_SOURCE, {
     eval: true,
-    workerData: { mammothPath, buffer: data, styleMap, idPrefix },
+    workerData: { mammothPath, buffer: data, entries: job.entries, styleMap: job.styleMap, idPrefix: job.idPrefix },
     transferList: [data],
     resourceLimits: { maxOldGenerationSizeMb: limits.maxWorkerHeapMb, maxYoungGenerationSizeMb: 64 },
   })
@@ -49,16 +58,20 @@ export function runMammoth(buffer: Buffer, styleMap: string[], idPrefix: string,
     ))), limits.timeoutMs)
     worker.on('message', (reply: WorkerReply) => finish(() => {
       if (reply.ok) resolve({ html: reply.html, messages: reply.messages, images: reply.images, comments: reply.comments })
-      else reject(corrupt())
+      else reject(reply.code === 'zip-bomb' ? lyingArchive() : corrupt())
     }))
     worker.on('error', (error: Error & { code?: string }) => finish(() => reject(
       error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-        ? new DocxImportError('zip-bomb', 'The document unpacks to far more data than it declares; it is not a document we can import.')
+        ? lyingArchive()
         : corrupt(),
     )))
     // Exited without a reply (killed, crashed): nothing usable came out.
     worker.on('exit', () => finish(() => reject(corrupt())))
   })
+}
+
+function lyingArchive(): DocxImportError {
+  return new DocxImportError('zip-bomb', 'The document unpacks to more data than it declares; it is not a document we can import.')
 }
 
 function corrupt(): DocxImportError {

@@ -3,7 +3,7 @@
  * every ordered list (nested ones too) gets its own instance, so each restarts at its `start`.
  * Nesting depth is the Word list level; items' further paragraphs are indented to the item text.
  */
-import { Paragraph } from 'docx'
+import { D } from '../docxDesc'
 import { renderBlocks } from '../blocks'
 import { renderInline } from '../inline'
 import { BULLETS, LIST_STEP, orderedFormat } from '../numbering'
@@ -29,14 +29,14 @@ export function renderList(node: PMNode, pos: number, ctx: RenderContext, env: B
     let childPos = item.type === 'listItem' ? itemPos + 1 : itemPos
     children.forEach((child, i) => {
       if (i === 0 && child.type === 'paragraph') {
-        out.push(new Paragraph({
+        out.push(D.Paragraph({
           style: env.style ?? 'ListParagraph',
           numbering,
           indent: { left, hanging: LIST_STEP },
           children: renderInline(child.content, childPos + 1, ctx, env),
         }))
       } else {
-        if (i === 0) out.push(new Paragraph({ style: env.style ?? 'ListParagraph', numbering, indent: { left, hanging: LIST_STEP } }))
+        if (i === 0) out.push(D.Paragraph({ style: env.style ?? 'ListParagraph', numbering, indent: { left, hanging: LIST_STEP } }))
         out.push(...renderBlocks([child], childPos, ctx, { ...env, top: false, depth: env.depth + 1, indent: left }))
       }
       childPos += nodeSize(child)

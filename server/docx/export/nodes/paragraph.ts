@@ -1,16 +1,16 @@
 /** `paragraph` → a Word paragraph; a non-empty top-level one in a numbered section gets the next paragraph number. */
-import { Paragraph } from 'docx'
+import { D, type DocxDesc } from '../docxDesc'
 import { renderInline } from '../inline'
 import { PARAGRAPH_NUMBERING } from '../numbering'
 import type { BlockEnv, RenderContext } from '../renderContext'
 import type { PMNode } from '../../types'
 
 /** Renders a paragraph node at position `pos` of the section doc. */
-export function renderParagraph(node: PMNode, pos: number, ctx: RenderContext, env: BlockEnv): Paragraph[] {
+export function renderParagraph(node: PMNode, pos: number, ctx: RenderContext, env: BlockEnv): DocxDesc[] {
   const children = renderInline(node.content, pos + 1, ctx, env)
   // Empty paragraphs are spacing, not text the Committee could cite: no number.
   const numbered = env.top && ctx.numberParagraphs && (node.content?.length ?? 0) > 0
-  return [new Paragraph({
+  return [D.Paragraph({
     children,
     style: env.style,
     numbering: numbered ? { reference: PARAGRAPH_NUMBERING, level: 0 } : undefined,

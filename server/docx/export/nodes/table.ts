@@ -2,7 +2,7 @@
  * `table` → a Word table with single borders across the text width. A row of `tableHeader` cells
  * becomes a header row that repeats on every page; header cells are shaded and bold (Table Heading style).
  */
-import { BorderStyle, Paragraph, ShadingType, Table, TableCell, TableRow, WidthType } from 'docx'
+import { D, type DocxDesc } from '../docxDesc'
 import { renderBlocks } from '../blocks'
 import { nodeSize } from '../positions'
 import { STYLE } from '../styles'
@@ -12,16 +12,16 @@ import type { PMNode } from '../../types'
 /** Text width of an A4 page with 2.5 cm margins, in twips. */
 export const TEXT_WIDTH = 11906 - 2 * 1418
 
-const border = { style: BorderStyle.SINGLE, size: 4, color: '000000' }
+const border = { style: 'single' as const, size: 4, color: '000000' }
 
 /** Renders a table node at position `pos` of the section doc. */
-export function renderTable(node: PMNode, pos: number, ctx: RenderContext, env: BlockEnv): Table[] {
+export function renderTable(node: PMNode, pos: number, ctx: RenderContext, env: BlockEnv): DocxDesc[] {
   const rows = (node.content ?? []).filter(r => r.type === 'tableRow' && r.content?.length)
   if (!rows.length) return []
   const widths = columnWidths(rows)
   const cellEnv: BlockEnv = { ...env, top: false, depth: 0, inTable: true, indent: undefined }
   let rowPos = pos + 1
-  const tableRows: TableRow[] = []
+  const tableRows: DocxDesc[] = []
   for (const row of node.content ?? []) {
     if (!rows.includes(row)) {
       rowPos += nodeSize(row)
@@ -30,29 +30,29 @@ export function renderTable(node: PMNode, pos: number, ctx: RenderContext, env: 
     const header = row.content!.every(c => c.type === 'tableHeader')
     let cellPos = rowPos + 1
     let column = 0
-    const cells: TableCell[] = []
+    const cells: DocxDesc[] = []
     for (const cell of row.content!) {
       const span = Math.max(1, Number(cell.attrs?.colspan ?? 1))
       const isHeader = cell.type === 'tableHeader'
       const style = isHeader ? STYLE.tableHeader : STYLE.tableText
       const blocks = renderBlocks(cell.content, cellPos + 1, ctx, { ...cellEnv, style })
-      cells.push(new TableCell({
-        children: blocks.length ? blocks : [new Paragraph({ style })],
+      cells.push(D.TableCell({
+        children: blocks.length ? blocks : [D.Paragraph({ style })],
         columnSpan: span > 1 ? span : undefined,
         rowSpan: Number(cell.attrs?.rowspan ?? 1) > 1 ? Number(cell.attrs?.rowspan) : undefined,
-        width: { size: widths.slice(column, column + span).reduce((a, b) => a + b, 0), type: WidthType.DXA },
-        shading: isHeader ? { type: ShadingType.CLEAR, color: 'auto', fill: 'E7E6E6' } : undefined,
+        width: { size: widths.slice(column, column + span).reduce((a, b) => a + b, 0), type: 'dxa' },
+        shading: isHeader ? { type: 'clear', color: 'auto', fill: 'E7E6E6' } : undefined,
         margins: { top: 40, bottom: 40, left: 100, right: 100 },
       }))
       column += span
       cellPos += nodeSize(cell)
     }
-    tableRows.push(new TableRow({ children: cells, tableHeader: header, cantSplit: true }))
+    tableRows.push(D.TableRow({ children: cells, tableHeader: header, cantSplit: true }))
     rowPos += nodeSize(row)
   }
-  return [new Table({
+  return [D.Table({
     rows: tableRows,
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: TEXT_WIDTH, type: 'dxa' },
     columnWidths: widths,
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
   })]

@@ -1,14 +1,14 @@
 import { updateSectionSchema } from '#shared/schemas/report'
 import { findSectionMap, readSections } from '#shared/reportDoc'
 import { can, canSetSectionStatus } from '#shared/permissions'
-import { changeReportDoc, loadReportDoc } from '../../../../reports/docAccess'
-import { useStore } from '../../../../store'
-import { getRole } from '../../../../repos/members'
-import { audit } from '../../../../repos/audit'
-import { badRequest, forbidden, notFound } from '../../../../utils/errors'
-import { requireReportAccess } from '../../../../utils/reportAccess'
-import { logDenial } from '../../../../utils/logDenial'
-import { idParam, validBody } from '../../../../utils/validate'
+import { changeReportDoc, loadReportDoc } from '../../../../../reports/docAccess'
+import { useStore } from '../../../../../store'
+import { getRole } from '../../../../../repos/members'
+import { audit } from '../../../../../repos/audit'
+import { badRequest, forbidden, notFound } from '../../../../../utils/errors'
+import { requireReportAccess } from '../../../../../utils/reportAccess'
+import { logDenial } from '../../../../../utils/logDenial'
+import { idParam, validBody } from '../../../../../utils/validate'
 
 /**
  * Change a section: the secretariat anything (title, guidance, budget, owner, status); an author

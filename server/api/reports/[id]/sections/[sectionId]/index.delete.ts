@@ -1,11 +1,11 @@
 import { findSectionMap } from '#shared/reportDoc'
 import { SECTIONS, sectionFragmentName } from '#shared/docNames'
-import { changeReportDoc } from '../../../../reports/docAccess'
-import { useStore } from '../../../../store'
-import { audit } from '../../../../repos/audit'
-import { notFound } from '../../../../utils/errors'
-import { requireReportAccess } from '../../../../utils/reportAccess'
-import { idParam } from '../../../../utils/validate'
+import { changeReportDoc } from '../../../../../reports/docAccess'
+import { useStore } from '../../../../../store'
+import { audit } from '../../../../../repos/audit'
+import { notFound } from '../../../../../utils/errors'
+import { requireReportAccess } from '../../../../../utils/reportAccess'
+import { idParam } from '../../../../../utils/validate'
 
 /** The secretariat removes a section (its text goes with it; named versions keep older copies). */
 export default defineEventHandler(async (event) => {

@@ -1,0 +1,38 @@
+import { setResponseHeader } from 'h3'
+import { z } from 'zod'
+import { readMeta } from '#shared/reportDoc'
+import { useStore } from '../../../store'
+import { audit } from '../../../repos/audit'
+import { loadReportDoc } from '../../../reports/docAccess'
+import { reportExportInputAsync } from '../../../docx/fromYDoc'
+import { exportDocx } from '../../../docx/export/exportDocx'
+import { requireReportAccess } from '../../../utils/reportAccess'
+import { idParam, validQuery } from '../../../utils/validate'
+
+const flag = z.enum(['0', '1']).transform(v => v === '1')
+const querySchema = z.object({
+  /** A review copy: every open comment as a Word comment on its range. */
+  comments: flag.default(false),
+  /** UN-style consecutive paragraph numbers; default from the report's settings. */
+  numbered: flag.optional(),
+})
+
+/** The report as a Word file, in section order, from the same schema the editor uses. */
+export default defineEventHandler(async (event) => {
+  const reportId = idParam(event, 'id')
+  const { user } = await requireReportAccess(event, reportId, 'export')
+  const { comments, numbered } = validQuery(event, querySchema)
+  const doc = await loadReportDoc(reportId)
+  const meta = readMeta(doc)
+  const input = await reportExportInputAsync(doc, { skipComments: !comments })
+  doc.destroy()
+  const { buffer, warnings } = await exportDocx(input, { comments, numberedParagraphs: numbered ?? meta.numberedParagraphs })
+  if (warnings.length) console.warn('[export] degraded nodes', { reportId, warnings: warnings.length })
+  const { db } = await useStore()
+  await audit(db, { actorId: user.id, reportId, action: 'report.export', detail: { comments, warnings: warnings.length } })
+  const slug = meta.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'report'
+  setResponseHeader(event, 'Content-Type', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+  setResponseHeader(event, 'Content-Disposition', `attachment; filename="${slug}${comments ? '-review-copy' : ''}.docx"`)
+  setResponseHeader(event, 'X-Chorus-Export-Warnings', String(warnings.length))
+  return buffer
+})

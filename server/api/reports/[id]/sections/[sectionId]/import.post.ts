@@ -1,0 +1,58 @@
+import { readMultipartFormData } from 'h3'
+import { z } from 'zod'
+import { readSections } from '#shared/reportDoc'
+import { canEditSectionText } from '#shared/permissions'
+import { useStore } from '../../../../../store'
+import { audit } from '../../../../../repos/audit'
+import { changeReportDoc, loadReportDoc } from '../../../../../reports/docAccess'
+import { importDocx } from '../../../../../docx/import/importDocx'
+import { DocxImportError } from '../../../../../docx/import/DocxImportError'
+import { applyJsonToFragment } from '../../../../../docx/applyJsonToFragment'
+import { badRequest, forbidden, notFound, tooLarge } from '../../../../../utils/errors'
+import { requireReportAccess } from '../../../../../utils/reportAccess'
+import { logDenial } from '../../../../../utils/logDenial'
+import { idParam, validQuery } from '../../../../../utils/validate'
+
+const MAX_FILE_BYTES = 10 * 1024 * 1024
+const querySchema = z.object({
+  /** 1 (default): the server replaces the section's text. 0: only convert; the editor applies it as one undoable change. */
+  apply: z.enum(['0', '1']).default('1').transform(v => v === '1'),
+})
+
+const STATUS: Record<DocxImportError['code'], number> = { 'not-docx': 400, 'corrupt': 400, 'too-large': 413, 'zip-bomb': 413, 'timeout': 422 }
+
+/** Import a Word draft (.docx, multipart field `file`) into a section. Bad input changes nothing. */
+export default defineEventHandler(async (event) => {
+  const reportId = idParam(event, 'id')
+  const sectionId = idParam(event, 'sectionId')
+  const { user, role } = await requireReportAccess(event, reportId, 'text.edit')
+  const { apply } = validQuery(event, querySchema)
+  const doc = await loadReportDoc(reportId)
+  const section = readSections(doc).find(s => s.id === sectionId)
+  doc.destroy()
+  if (!section) throw notFound('section')
+  if (!canEditSectionText(role, section.status)) {
+    logDenial({ reason: `import into ${section.status} section`, userId: user.id, reportId })
+    throw forbidden('This section is final: only the secretariat can change it')
+  }
+
+  const parts = await readMultipartFormData(event).catch(() => undefined)
+  const file = parts?.find(p => p.name === 'file')
+  if (!file?.data?.length) throw badRequest('file: attach a .docx file in the field "file"', 'file')
+  if (file.data.length > MAX_FILE_BYTES) throw tooLarge('file: the file is larger than 10 MiB')
+
+  let result
+  try {
+    result = await importDocx(Buffer.from(file.data))
+  } catch (error) {
+    if (error instanceof DocxImportError) {
+      logDenial({ reason: `import refused: ${error.code}`, userId: user.id, reportId })
+      throw createError({ statusCode: STATUS[error.code], message: error.message, data: { field: 'file', code: error.code } })
+    }
+    throw error
+  }
+  if (apply) await changeReportDoc(reportId, d => applyJsonToFragment(d, sectionId, result.content, `import:${user.id}`))
+  const { db } = await useStore()
+  await audit(db, { actorId: user.id, reportId, action: 'section.import', detail: { sectionId, applied: apply, warnings: result.warnings.length } })
+  return { content: result.content, warnings: result.warnings, applied: apply }
+})

@@ -1,0 +1,20 @@
+/**
+ * Keeps each report's stored summary (titles, statuses, word counts) in step with its live
+ * document, for the dashboard and the report header. The hub calls at most every few seconds
+ * per report, and when a report is unloaded.
+ */
+import { summarize } from '#shared/reportDoc'
+import { onRoomChanged } from '../collab'
+import { saveSummary } from '../repos/reports'
+import { useStore } from '../store'
+
+export default defineNitroPlugin(() => {
+  onRoomChanged(async (reportId, doc) => {
+    try {
+      const { db } = await useStore()
+      await saveSummary(db, reportId, summarize(doc))
+    } catch (error) {
+      console.error('[summaries] could not save', { reportId, message: (error as Error).message })
+    }
+  })
+})
