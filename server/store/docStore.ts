@@ -43,8 +43,11 @@ export function sqlDocStore(db: SqlDriver): DocStore {
 
   return {
     async load(reportId) {
-      const snap = await db.get<{ data: unknown, upto_seq: number }>('SELECT data, upto_seq FROM doc_snapshots WHERE report_id = ?', [reportId])
-      const rows = await db.all<{ seq: number, data: unknown }>('SELECT seq, data FROM doc_updates WHERE report_id = ? ORDER BY seq', [reportId])
+      // One transaction: a compaction by another instance cannot slip between the two reads.
+      const { snap, rows } = await db.transaction(async tx => ({
+        snap: await tx.get<{ data: unknown, upto_seq: number }>('SELECT data, upto_seq FROM doc_snapshots WHERE report_id = ?', [reportId]),
+        rows: await tx.all<{ seq: number, data: unknown }>('SELECT seq, data FROM doc_updates WHERE report_id = ? ORDER BY seq', [reportId]),
+      }))
       const updates = rows.map(r => ({ seq: Number(r.seq), data: toBytes(r.data) }))
       const snapshotSeq = Number(snap?.upto_seq ?? 0)
       lastSeq.set(reportId, Math.max(snapshotSeq, updates.at(-1)?.seq ?? 0))
@@ -73,7 +76,9 @@ export function sqlDocStore(db: SqlDriver): DocStore {
         const params = [reportId, snapshot, uptoSeq, Date.now()]
         await tx.run(
           'INSERT INTO doc_snapshots (report_id, data, upto_seq, updated_at) VALUES (?, ?, ?, ?) '
-          + 'ON CONFLICT (report_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, updated_at = excluded.updated_at',
+          + 'ON CONFLICT (report_id) DO UPDATE SET data = excluded.data, upto_seq = excluded.upto_seq, updated_at = excluded.updated_at '
+          // Never move the snapshot backwards (two instances compacting at once).
+          + 'WHERE doc_snapshots.upto_seq < excluded.upto_seq',
           params,
         )
         await tx.run('DELETE FROM doc_updates WHERE report_id = ? AND seq <= ?', [reportId, uptoSeq])

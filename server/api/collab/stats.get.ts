@@ -1,0 +1,25 @@
+/**
+ * Counters of the collaboration hub for benchmarks and operators: bytes the document store has
+ * written, rooms loaded, open connections, memory. Off (404) unless COLLAB_STATS=1; it reveals
+ * no document, user or report. `?gc=1` runs a full GC first when Node was started with --expose-gc.
+ */
+import { getHeapSpaceStatistics } from 'node:v8'
+import { getQuery } from 'h3'
+import { hubStats } from '../../collab/hub'
+import { useStore } from '../../store'
+
+export default defineEventHandler(async (event) => {
+  if (process.env.COLLAB_STATS !== '1') throw createError({ statusCode: 404, message: 'Not found' })
+  const gc = (globalThis as { gc?: () => void }).gc
+  if (getQuery(event).gc === '1' && gc) gc()
+  const { docs } = await useStore()
+  const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage()
+  return { bytesWritten: docs.bytesWritten(), ...hubStats(), rss, heapUsed, heapObjects: heapObjectBytes(), external, arrayBuffers }
+})
+
+/** JS heap used by objects: without compiled code and bytecode (code and trusted spaces). */
+function heapObjectBytes(): number {
+  return getHeapSpaceStatistics()
+    .filter(s => !/code|trusted|read_only/.test(s.space_name))
+    .reduce((n, s) => n + s.space_used_size, 0)
+}

@@ -1,0 +1,32 @@
+/**
+ * One client connection as the hub sees it: who is on the other end, with which role in which
+ * report, and how to send to it or close it. The websocket route adapts crossws peers to this.
+ */
+import type { Role } from '#shared/permissions'
+import type { PublicUser } from '#shared/types/user'
+
+/** Close codes of the contract (DESIGN.md) plus the standard ones the hub uses. */
+export const CLOSE = {
+  notSignedIn: 4401,
+  forbidden: 4403,
+  malformed: 4400,
+  tooLarge: 4413,
+  /** Storage failed: the client should reconnect and resend (not a 44xx, so y-websocket retries). */
+  tryAgain: 1013,
+  serverError: 1011,
+} as const
+
+export interface Conn {
+  readonly id: string
+  readonly reportId: string
+  readonly user: PublicUser
+  /** Changes when the member's role changes (updateUserRole). */
+  role: Role
+  /** The awareness clientID this connection speaks for (the first one it announced). */
+  awarenessId: number | null
+  /** When the hub last asked this client for a resync after an update with missing dependencies. */
+  lastResyncAt: number
+  readonly closed: boolean
+  send(data: Uint8Array): void
+  close(code: number, reason: string): void
+}

@@ -1,0 +1,143 @@
+/**
+ * The crossws hooks of the websocket route: upgrade (Origin, session, membership), open (join
+ * the room), message (size limit, decoding, then the room), close. Messages that arrive while
+ * the room is still loading wait in the connection's inbox, in order.
+ */
+import type { Message, Peer } from 'crossws'
+import type { Role } from '#shared/permissions'
+import type { PublicUser } from '#shared/types/user'
+import { collabConfig } from './config'
+import { CLOSE } from './conn'
+import type { Conn } from './conn'
+import { attach, detach } from './hub'
+import { logCollab } from './log'
+import { decodeClientMessage, MalformedMessage } from './protocol'
+import type { ClientMessage } from './protocol'
+import type { Room } from './room'
+import { decideUpgrade } from './upgrade'
+import type { UpgradeDecision } from './upgrade'
+
+const DECISION = 'collabDecision'
+const CONN = 'collabConn'
+
+interface RawSocket { bufferedAmount?: number }
+
+class PeerConn implements Conn {
+  awarenessId: number | null = null
+  lastResyncAt = 0
+  closed = false
+  room: Room | null = null
+  inbox: ClientMessage[] = []
+
+  constructor(private readonly peer: Peer, readonly reportId: string, readonly user: PublicUser, public role: Role) {}
+
+  get id(): string {
+    return this.peer.id
+  }
+
+  send(data: Uint8Array): void {
+    if (this.closed) return
+    if (((this.peer.websocket as RawSocket).bufferedAmount ?? 0) > collabConfig.maxBufferedBytes) {
+      this.close(CLOSE.tryAgain, 'too slow to follow the room')
+      return
+    }
+    try {
+      this.peer.send(data)
+    } catch {
+      this.close(CLOSE.serverError, 'send failed')
+    }
+  }
+
+  close(code: number, reason: string): void {
+    if (this.closed) return
+    this.closed = true
+    try {
+      this.peer.close(code, reason)
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/**
+ * The `ws` bundled in crossws 0.3.5 keeps the last frame's mask, a view into the buffer that
+ * frame arrived in, until the next frame: an idle socket pins its last large message (measured:
+ * ~35 KiB per open report after a client pushed a 10-page section). ws ≥ 8.19 drops it itself;
+ * until Nitro's crossws bundles that, drop the stale view here — only between frames (state 0,
+ * GET_INFO), never while a frame is being read.
+ */
+function releaseReceiveBuffer(peer: Peer): void {
+  const receiver = (peer.websocket as { _receiver?: { _state?: number, _mask?: unknown } })._receiver
+  if (receiver && receiver._state === 0) receiver._mask = undefined
+}
+
+const connOf = (peer: Peer): PeerConn | undefined => peer.context[CONN] as PeerConn | undefined
+
+/** Hooks for `defineWebSocketHandler` (server/api/collab/[id].ts). */
+export const collabHooks = {
+  async upgrade(request: { url: string, headers: Headers, context: Record<string, unknown> }): Promise<Response | undefined> {
+    try {
+      const decision = await decideUpgrade(request)
+      if (decision instanceof Response) return decision
+      request.context[DECISION] = decision
+      return undefined
+    } catch (error) {
+      logCollab('error', 'upgrade failed', { message: String(error) })
+      return new Response('Server error', { status: 500 })
+    }
+  },
+
+  open(peer: Peer): void {
+    const decision = peer.context[DECISION] as UpgradeDecision | undefined
+    if (!decision?.ok) {
+      peer.close(decision?.code ?? CLOSE.forbidden, decision?.reason ?? 'not authorised')
+      return
+    }
+    const conn = new PeerConn(peer, decision.reportId, decision.user, decision.role)
+    peer.context[CONN] = conn
+    attach(conn).then((room) => {
+      if (conn.closed) return
+      conn.room = room
+      for (const m of conn.inbox) room.receive(conn, m)
+      conn.inbox = []
+    }, (error) => {
+      logCollab('error', 'could not open the room', { reportId: conn.reportId, message: String(error) })
+      conn.close(CLOSE.tryAgain, 'could not open the report')
+    })
+  },
+
+  message(peer: Peer, message: Message): void {
+    const conn = connOf(peer)
+    if (!conn || conn.closed) return
+    const data = message.uint8Array()
+    if (data.byteLength > collabConfig.maxMessageBytes) {
+      logCollab('warn', 'message too large', { reportId: conn.reportId, userId: conn.user.id, bytes: data.byteLength })
+      conn.close(CLOSE.tooLarge, 'message too large')
+      return
+    }
+    let decoded: ClientMessage
+    try {
+      decoded = decodeClientMessage(data)
+    } catch (error) {
+      if (!(error instanceof MalformedMessage)) throw error
+      logCollab('warn', 'malformed message', { reportId: conn.reportId, userId: conn.user.id })
+      conn.close(CLOSE.malformed, 'malformed message')
+      return
+    }
+    if (conn.room) conn.room.receive(conn, decoded)
+    else conn.inbox.push(decoded)
+    if (data.byteLength > 4096) releaseReceiveBuffer(peer)
+  },
+
+  close(peer: Peer): void {
+    const conn = connOf(peer)
+    if (!conn) return
+    conn.closed = true
+    detach(conn)
+  },
+
+  error(peer: Peer, error: unknown): void {
+    const conn = connOf(peer)
+    logCollab('warn', 'socket error', { reportId: conn?.reportId, message: String(error) })
+  },
+}

@@ -1,0 +1,239 @@
+/**
+ * One report's live document and its connections. Messages of the room run through one queue in
+ * arrival order; an accepted update is applied to the live document at once (so the next update
+ * is judged against it) but reaches nobody until the store has committed it: the room's commits
+ * are grouped (everything accepted while a commit is in flight goes into the next `append`) and
+ * each group is broadcast as one merged update after its commit. A client's sync step 1 is
+ * answered only once everything accepted before it is committed.
+ */
+import * as Y from 'yjs'
+import { Awareness, encodeAwarenessUpdate, removeAwarenessStates, applyAwarenessUpdate } from 'y-protocols/awareness'
+import type { DocStore } from '../store/docStore'
+import { CLOSE } from './conn'
+import type { Conn } from './conn'
+import { guardUpdate } from './guard'
+import { logCollab } from './log'
+import { sanitizeAwareness } from './presence'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol'
+import type { ClientMessage } from './protocol'
+import { CommitQueue } from './commitQueue'
+import { TaskQueue } from './taskQueue'
+
+/** Origins of document and awareness changes that did not come from a local client. */
+export const FROM_SERVER = Symbol('server')
+export const FROM_REMOTE = Symbol('remote')
+
+/** What a room needs from outside: the store, and (scaled mode) the other instances. */
+export interface RoomDeps {
+  docs: DocStore
+  /** Called after each commit with the stored update and its sequence number. */
+  committed(room: Room, update: Uint8Array, seq: number): void
+  /** A local awareness change other instances should see. */
+  awarenessChanged(room: Room, update: Uint8Array): void
+  /** The store failed: the room must be dropped. */
+  failed(room: Room, error: unknown): void
+}
+
+const RESYNC_INTERVAL_MS = 2_000
+
+export class Room {
+  readonly conns = new Set<Conn>()
+  readonly awareness: Awareness
+  /** Awareness clientIDs announced through other instances (scaled mode). */
+  readonly remoteClients = new Set<number>()
+  private readonly queue = new TaskQueue(error => logCollab('error', 'room task failed', { reportId: this.reportId, error: String(error) }))
+  private readonly commits: CommitQueue<Conn | null>
+
+  constructor(readonly reportId: string, readonly doc: Y.Doc, private readonly deps: RoomDeps) {
+    this.commits = new CommitQueue((updates, senders) => this.commit(updates, senders), error => deps.failed(this, error))
+    this.awareness = new Awareness(doc)
+    this.awareness.setLocalState(null)
+    doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))
+    this.awareness.on('update', (change: { added: number[], updated: number[], removed: number[] }, origin: unknown) => this.onAwarenessUpdate(change, origin))
+  }
+
+  /** Add a connection: it gets the server's state vector (sync step 1) and everyone's presence. */
+  join(conn: Conn): void {
+    this.conns.add(conn)
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const states = this.awareness.getStates()
+    if (states.size) conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...states.keys()])))
+  }
+
+  /** Remove a connection and its presence. */
+  leave(conn: Conn): void {
+    if (this.conns.delete(conn)) this.leavePresence(conn)
+  }
+
+  /** Remove a connection's presence (it left, or became a viewer). */
+  leavePresence(conn: Conn): void {
+    if (conn.awarenessId !== null) removeAwarenessStates(this.awareness, [conn.awarenessId], conn)
+  }
+
+  /** Handle one decoded message from a connection of this room. */
+  receive(conn: Conn, message: ClientMessage): void {
+    switch (message.kind) {
+      case 'syncStep1':
+        this.queue.push(() => this.answerSyncStep1(conn, message.stateVector))
+        break
+      case 'syncStep2':
+      case 'update':
+        this.queue.push(() => this.acceptUpdate(conn, message.update))
+        break
+      case 'awareness': {
+        let update: Uint8Array | null
+        try {
+          update = sanitizeAwareness(message.update, conn, this)
+        } catch {
+          conn.close(CLOSE.malformed, 'malformed awareness update')
+          return
+        }
+        if (update) applyAwarenessUpdate(this.awareness, update, conn)
+        break
+      }
+      case 'queryAwareness':
+        conn.send(encodeAwareness(encodeAwarenessUpdate(this.awareness, [...this.awareness.getStates().keys()])))
+        break
+    }
+  }
+
+  /** Who holds an awareness clientID here (presence.ts). */
+  ownerOf(clientId: number): Conn | 'remote' | null {
+    for (const c of this.conns) if (c.awarenessId === clientId) return c
+    return this.remoteClients.has(clientId) || clientId === this.doc.clientID ? 'remote' : null
+  }
+
+  /**
+   * Apply a change made on the server (import, restore) through the same path as a client's:
+   * committed, then broadcast. Resolves after the commit. `fn` should throw before it changes
+   * anything: what it changed before throwing is kept (a Yjs transaction cannot be rolled back).
+   */
+  change<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push(() => {
+        let result!: T
+        try {
+          this.doc.transact(() => (result = fn(this.doc)), FROM_SERVER)
+        } catch (error) {
+          reject(error)
+          return
+        }
+        void this.whenCommitted().then(() => (this.dead ? reject(new Error('storage failed')) : resolve(result)))
+      })
+    })
+  }
+
+  /** Apply an update another instance committed and published (never stored again). */
+  applyRemote(update: Uint8Array): void {
+    Y.applyUpdate(this.doc, update, FROM_REMOTE)
+  }
+
+  /** Resolves once everything accepted so far is committed (immediately when nothing waits). */
+  whenCommitted(): Promise<void> {
+    return this.commits.whenCommitted()
+  }
+
+  /** The store failed to commit this room's updates: it must be dropped. */
+  get dead(): boolean {
+    return this.commits.failed
+  }
+
+  /** Release the document and presence (after the last commit). */
+  dispose(): void {
+    this.awareness.destroy()
+    this.doc.destroy()
+    this.commits.releaseAll()
+  }
+
+  private answerSyncStep1(conn: Conn, stateVector: Uint8Array): void | Promise<void> {
+    const reply = () => {
+      if (conn.closed || this.dead) return
+      let diff: Uint8Array
+      try {
+        diff = Y.encodeStateAsUpdate(this.doc, stateVector)
+      } catch {
+        conn.close(CLOSE.malformed, 'malformed state vector')
+        return
+      }
+      conn.send(encodeSyncStep2(diff))
+    }
+    if (this.commits.idle) return reply()
+    return this.whenCommitted().then(reply)
+  }
+
+  private acceptUpdate(conn: Conn, update: Uint8Array): void {
+    if (conn.closed || this.dead) return
+    const verdict = guardUpdate(this.doc, update, { userId: conn.user.id, userName: conn.user.name, role: conn.role })
+    if (!verdict.ok) {
+      const context = { reportId: this.reportId, userId: conn.user.id, role: conn.role, reason: verdict.reason, root: verdict.root }
+      if (verdict.kind === 'malformed') {
+        logCollab('warn', 'malformed update', context)
+        conn.close(CLOSE.malformed, 'malformed update')
+      } else if (verdict.kind === 'missing') {
+        logCollab('warn', 'update with missing dependencies dropped; resyncing the sender', context)
+        this.resync(conn)
+      } else {
+        logCollab('warn', 'denied', context)
+        conn.close(CLOSE.forbidden, `forbidden-write: ${verdict.reason}`.slice(0, 120))
+      }
+      return
+    }
+    Y.applyUpdate(this.doc, update, conn)
+    const store = this.doc.store
+    if (store.pendingStructs || store.pendingDs) {
+      // The guard's dependency check should make this impossible; never keep half an update.
+      logCollab('error', 'update left pending structs after the dependency check', { reportId: this.reportId, userId: conn.user.id })
+      store.pendingStructs = null
+      store.pendingDs = null
+      this.resync(conn)
+    }
+  }
+
+  /** Ask a client for everything the server lacks (its reply is guarded like any update). */
+  private resync(conn: Conn): void {
+    const now = Date.now()
+    if (now - conn.lastResyncAt < RESYNC_INTERVAL_MS) return
+    conn.lastResyncAt = now
+    conn.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+  }
+
+  private onDocUpdate(update: Uint8Array, origin: unknown): void {
+    if (origin === FROM_REMOTE) {
+      this.broadcast(encodeUpdate(update), null)
+      return
+    }
+    this.commits.add(update, typeof origin === 'object' && origin !== null && 'send' in origin ? (origin as Conn) : null)
+  }
+
+  /**
+   * Commit a group of accepted updates as ONE stored update (their merge), then broadcast that
+   * merge: the store gets one row and every client one frame per group.
+   */
+  private async commit(updates: Uint8Array[], senders: Array<Conn | null>): Promise<void> {
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+    const lastSeq = await this.deps.docs.append(this.reportId, [merged])
+    // The sender already has its own change; skip it when the whole group is from one client.
+    const only = senders.every(c => c === senders[0]) ? senders[0]! : null
+    this.broadcast(encodeUpdate(merged), only)
+    try {
+      this.deps.committed(this, merged, lastSeq)
+    } catch (error) {
+      logCollab('error', 'after-commit hook failed', { reportId: this.reportId, message: String(error) })
+    }
+  }
+
+  private broadcast(message: Uint8Array, except: Conn | null): void {
+    for (const conn of this.conns) if (conn !== except) conn.send(message)
+  }
+
+  private onAwarenessUpdate({ added, updated, removed }: { added: number[], updated: number[], removed: number[] }, origin: unknown): void {
+    if (origin === FROM_REMOTE) {
+      for (const id of added) this.remoteClients.add(id)
+    }
+    for (const id of removed) this.remoteClients.delete(id)
+    const changed = added.concat(updated, removed)
+    const update = encodeAwarenessUpdate(this.awareness, changed)
+    this.broadcast(encodeAwareness(update), null)
+    if (origin !== FROM_REMOTE && origin !== 'timeout' && origin !== 'local') this.deps.awarenessChanged(this, update)
+  }
+}

@@ -1,0 +1,115 @@
+/**
+ * The hub's functions for the rest of the server, in-process on a real SQLite store: a
+ * server-side change is committed before it resolves and reaches connected clients,
+ * `getRoomDocForRead` sees it, `onRoomChanged` fires (debounced, and at unload), an idle room
+ * is unloaded and compacted, and `disconnectUser` / `updateUserRole` reach open connections.
+ */
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import * as decoding from 'lib0/decoding'
+import type { Conn } from '../../server/collab/conn'
+import type { Role } from '../../shared/permissions'
+
+const dataDir = mkdtempSync(join(tmpdir(), 'chorus-hub-'))
+Object.assign(process.env, { DATA_DIR: dataDir, COLLAB_IDLE_UNLOAD_MS: '200', COLLAB_CHANGE_DEBOUNCE_MS: '100', COLLAB_COMPACT_BYTES: '1', COLLAB_COMPACT_DELAY_MS: '50' })
+type Hub = typeof import('../../server/collab/hub')
+type StoreModule = typeof import('../../server/store')
+let hub: Hub
+let store: Awaited<ReturnType<StoreModule['useStore']>>
+const reportId = 'report-hub-test-1'
+const user = { id: 'user-hub-1', email: 'hub@example.org', name: 'Hub User', isAdmin: false, color: '#123456' }
+
+beforeAll(async () => {
+  store = await (await import('../../server/store')).useStore()
+  hub = await import('../../server/collab/hub')
+  await store.db.run('INSERT INTO users (id, email, name, password_hash, is_admin, color, created_at) VALUES (?, ?, ?, ?, 0, ?, ?)', [user.id, user.email, user.name, 'x', user.color, Date.now()])
+  await store.db.run('INSERT INTO reports (id, title, template_id, created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)', [reportId, 'Hub', 'blank', user.id, Date.now(), Date.now()])
+  const seed = new Y.Doc()
+  seed.getMap('meta').set('title', 'Seeded')
+  await store.docs.append(reportId, [Y.encodeStateAsUpdate(seed)])
+})
+
+afterAll(async () => {
+  await store.db.close()
+  rmSync(dataDir, { recursive: true, force: true })
+})
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms))
+
+type FakeConn = Omit<Conn, 'closed'> & { closed: boolean, sent: Uint8Array[], closes: Array<{ code: number, reason: string }> }
+
+function fakeConn(role: Role): FakeConn {
+  return {
+    id: `conn-${Math.random()}`, reportId, user, role, awarenessId: null, lastResyncAt: 0, closed: false, sent: [], closes: [],
+    send(data) { this.sent.push(data) },
+    close(code, reason) {
+      this.closed = true
+      this.closes.push({ code, reason })
+    },
+  }
+}
+
+/** The Yjs updates a connection was sent (sync step 2 and update frames). */
+function updatesSent(conn: { sent: Uint8Array[] }): Uint8Array[] {
+  return conn.sent.flatMap((m) => {
+    const d = decoding.createDecoder(m)
+    if (decoding.readVarUint(d) !== 0) return []
+    return decoding.readVarUint(d) === 0 ? [] : [decoding.readVarUint8Array(d)]
+  })
+}
+
+async function storedDoc(): Promise<Y.Doc> {
+  const s = await store.docs.load(reportId)
+  const doc = new Y.Doc()
+  if (s.snapshot) Y.applyUpdate(doc, s.snapshot)
+  for (const u of s.updates) Y.applyUpdate(doc, u.data)
+  return doc
+}
+
+describe('hub functions', () => {
+  it('withRoomDoc commits before it resolves, broadcasts, and getRoomDocForRead / onRoomChanged see it', async () => {
+    const changed: string[] = []
+    const stop = hub.onRoomChanged((id, doc) => changed.push(`${id}:${doc.getMap('meta').get('title')}`))
+    const conn = fakeConn('author')
+    const room = await hub.attach(conn)
+    room.receive(conn, { kind: 'syncStep1', stateVector: Y.encodeStateVector(new Y.Doc()) })
+    await hub.withRoomDoc(reportId, doc => doc.getMap('meta').set('title', 'Changed on the server'))
+    expect((await storedDoc()).getMap('meta').get('title')).toBe('Changed on the server')
+    const client = new Y.Doc()
+    for (const u of updatesSent(conn)) Y.applyUpdate(client, u)
+    expect(client.getMap('meta').get('title')).toBe('Changed on the server')
+    expect((await hub.getRoomDocForRead(reportId)).getMap('meta').get('title')).toBe('Changed on the server')
+    await sleep(300)
+    expect(changed).toContain(`${reportId}:Changed on the server`)
+    hub.detach(conn)
+    stop()
+  })
+
+  it('unloads an idle room, compacting its log, and loads it again with the same content', async () => {
+    await sleep(800)
+    expect(hub.hubStats().rooms).toBe(0)
+    const stored = await store.docs.load(reportId)
+    expect(stored.snapshot).not.toBeNull()
+    expect(stored.updates.length).toBe(0)
+    const doc = await hub.getRoomDocForRead(reportId)
+    expect(doc.getMap('meta').get('title')).toBe('Changed on the server')
+    expect(hub.hubStats().rooms).toBe(0) // a read does not load the room
+  })
+
+  it('disconnectUser closes the user\'s connections with 4403; updateUserRole applies to open ones', async () => {
+    const a = fakeConn('author')
+    const b = fakeConn('author')
+    await hub.attach(a)
+    await hub.attach(b)
+    await hub.updateUserRole(reportId, user.id, 'viewer')
+    expect(a.role).toBe('viewer')
+    await hub.disconnectUser(reportId, user.id)
+    expect(a.closes).toEqual([{ code: 4403, reason: 'membership-removed' }])
+    expect(b.closes).toEqual([{ code: 4403, reason: 'membership-removed' }])
+    hub.detach(a)
+    hub.detach(b)
+  })
+})
