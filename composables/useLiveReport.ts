@@ -67,8 +67,9 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
     }
     // One listener for all bodies: a transaction lists every type it touched, roots included.
     const onAfterTransaction = (tr: Y.Transaction) => {
+      const changed = tr.changedParentTypes as Map<unknown, unknown>
       for (const s of sections.value) {
-        if (tr.changedParentTypes.has(d.getXmlFragment(sectionFragmentName(s.id)))) markDirty(s.id)
+        if (changed.has(d.getXmlFragment(sectionFragmentName(s.id)))) markDirty(s.id)
       }
     }
     metaMap.observe(readMetaNow)

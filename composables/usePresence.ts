@@ -19,6 +19,7 @@ const isColor = (c: unknown): c is string => typeof c === 'string' && /^#[0-9a-f
 export function usePresence(provider: Ref<WebsocketProvider | null>, me: LiveUser) {
   const peers = shallowRef<Peer[]>([])
   let cleanup = () => {}
+  let lastSignature = ''
 
   watch(provider, (p) => {
     cleanup()
@@ -42,7 +43,12 @@ export function usePresence(provider: Ref<WebsocketProvider | null>, me: LiveUse
         })
       }
       if (!byUser.has(me.id)) byUser.set(me.id, { ...me, section: null, isMe: true })
-      peers.value = [...byUser.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name))
+      const next = [...byUser.values()].sort((a, b) => Number(b.isMe) - Number(a.isMe) || a.name.localeCompare(b.name))
+      // Awareness changes with every caret move; re-render only when who or where changed.
+      const signature = JSON.stringify(next)
+      if (signature === lastSignature) return
+      lastSignature = signature
+      peers.value = next
     }
     p.awareness.on('change', read)
     read()

@@ -59,22 +59,28 @@ export function useReportDoc(reportId: string, user: LiveUser, checkAccess: () =
     }
   }
 
-  async function onClosed({ code }: { code: number }) {
+  async function onClosed({ code, reason }: { code: number, reason: string }) {
     if (code === 4401) {
       state.value = 'signed-out'
       closedReason.value = 'You were signed out. Sign in again to keep working; your changes are kept in this browser.'
-    } else if (code === 4403 && !(await checkAccess().catch(() => true))) {
+      return
+    }
+    // The hub names a refused change "forbidden-write: …"; any other 4403 means no membership.
+    const refusedWrite = code !== 4403 || reason.startsWith('forbidden-write')
+    if (!refusedWrite || !(await checkAccess().catch(() => true))) {
       state.value = 'no-access'
       closedReason.value = 'You no longer have access to this report.'
       // A removed member keeps no copy of a possibly confidential report.
       idb?.clearData().catch(() => {})
       idb = null
-    } else {
-      state.value = 'refused'
-      closedReason.value = code === 4413
-        ? 'A change was too large for the server (for example a very long paste).'
-        : denied || 'The server refused a change: a section you edited may have become final, or your role changed.'
+      return
     }
+    state.value = 'refused'
+    closedReason.value = code === 4413
+      ? 'A change was too large for the server (for example a very long paste).'
+      : code === 4400
+        ? 'The server could not read a change from this browser.'
+        : denied || 'The server refused a change: a section you edited may have become final, or your role changed.'
   }
 
   const goOffline = () => {

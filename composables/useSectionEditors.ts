@@ -11,13 +11,17 @@ export interface SectionEditors {
   /** The section whose editor had the focus last. */
   activeId: Ref<string | null>
   active: ComputedRef<Editor | null>
-  /** Bumped on every transaction of the active editor, so the toolbar re-reads marks and nodes. */
+  /**
+   * Bumped when something the toolbar shows changes outside a transaction (an editor became
+   * read-only). Marks and nodes need no bump: the Vue editor's state is reactive (once per frame).
+   */
   revision: Ref<number>
   /** The section whose link dialog is open, or null. */
   linkFor: Ref<string | null>
   register: (sectionId: string, editor: Editor) => void
   unregister: (sectionId: string) => void
   activate: (sectionId: string) => void
+  refresh: () => void
 }
 
 const KEY: InjectionKey<SectionEditors> = Symbol('sectionEditors')
@@ -30,16 +34,6 @@ export function provideSectionEditors(): SectionEditors {
   const linkFor = ref<string | null>(null)
   const active = computed(() => (activeId.value ? editors.get(activeId.value) ?? null : null))
 
-  let detach = () => {}
-  watch(active, (editor) => {
-    detach()
-    if (!editor) return
-    const bump = () => revision.value++
-    editor.on('transaction', bump)
-    detach = () => editor.off('transaction', bump)
-    bump()
-  })
-
   const registry: SectionEditors = {
     editors,
     activeId,
@@ -50,6 +44,9 @@ export function provideSectionEditors(): SectionEditors {
     unregister: (id) => {
       editors.delete(id)
       if (activeId.value === id) activeId.value = null
+    },
+    refresh: () => {
+      revision.value++
     },
     activate: (id) => {
       activeId.value = id

@@ -21,7 +21,9 @@ declare module '@tiptap/core' {
   }
 }
 
-interface NumberingState { offset: number, decorations: DecorationSet }
+/** `flash` briefly highlights a jump target: `note:<id>` or `ref:<id>`. */
+interface NumberingState { offset: number, flash: string | null, decorations: DecorationSet }
+type NumberingMeta = { offset: number } | { flash: string | null }
 
 const key = new PluginKey<NumberingState>('footnoteNumbering')
 const PREVIEW_CHARS = 160
@@ -43,7 +45,7 @@ function locate(doc: PMNode) {
   return { refs, notes }
 }
 
-function build(doc: PMNode, offset: number): DecorationSet {
+function build(doc: PMNode, offset: number, flash: string | null): DecorationSet {
   const { refs, notes } = locate(doc)
   const decorations: Decoration[] = []
   let n = offset
@@ -51,11 +53,18 @@ function build(doc: PMNode, offset: number): DecorationSet {
     n++
     const note = notes.get(id)?.node.textContent.trim() ?? ''
     const title = note ? `${n}. ${note.length > PREVIEW_CHARS ? note.slice(0, PREVIEW_CHARS) + '…' : note}` : `Footnote ${n} (empty)`
-    for (const pos of positions) decorations.push(Decoration.node(pos, pos + 1, { 'data-n': String(n), 'title': title }))
+    positions.forEach((pos, i) => decorations.push(Decoration.node(pos, pos + 1, {
+      'data-n': String(n),
+      'title': title,
+      ...(i === 0 && flash === `ref:${id}` ? { class: 'is-jump-target' } : {}),
+    })))
     const target = notes.get(id)
     if (!target) continue
     const number = n
-    decorations.push(Decoration.node(target.pos, target.pos + target.node.nodeSize, { 'data-n': String(n) }))
+    decorations.push(Decoration.node(target.pos, target.pos + target.node.nodeSize, {
+      'data-n': String(n),
+      ...(flash === `note:${id}` ? { class: 'is-jump-target' } : {}),
+    }))
     decorations.push(Decoration.widget(target.pos + 1, view => backButton(view, id, number), {
       side: -1,
       key: `fn-back-${id}-${n}`,
@@ -81,11 +90,18 @@ function backButton(view: EditorView, id: string, n: number): HTMLElement {
   return button
 }
 
-function flash(el: Element | null) {
-  if (!(el instanceof HTMLElement)) return
-  el.scrollIntoView({ block: 'center', behavior: 'smooth' })
-  el.classList.add('is-jump-target')
-  setTimeout(() => el.classList.remove('is-jump-target'), 1600)
+const FLASH_MS = 1600
+
+/** Scroll to `pos` and highlight it for a moment (a decoration: PM owns its DOM attributes). */
+function flash(view: EditorView, pos: number, target: string) {
+  view.dispatch(view.state.tr.setMeta(key, { flash: target } satisfies NumberingMeta))
+  const el = view.nodeDOM(pos)
+  if (el instanceof HTMLElement) el.scrollIntoView({ block: 'center', behavior: 'smooth' })
+  setTimeout(() => {
+    if (!view.isDestroyed && key.getState(view.state)?.flash === target) {
+      view.dispatch(view.state.tr.setMeta(key, { flash: null } satisfies NumberingMeta))
+    }
+  }, FLASH_MS)
 }
 
 /** Move to the note of footnote `id` (the caret goes into its text when editable). */
@@ -96,7 +112,7 @@ export function jumpToNote(view: EditorView, id: string): boolean {
     view.dispatch(view.state.tr.setSelection(TextSelection.near(view.state.doc.resolve(note.pos + 2))))
     view.focus()
   }
-  flash(view.nodeDOM(note.pos) as Element | null)
+  flash(view, note.pos, `note:${id}`)
   return true
 }
 
@@ -108,17 +124,19 @@ export function jumpToReference(view: EditorView, id: string): boolean {
     view.dispatch(view.state.tr.setSelection(NodeSelection.create(view.state.doc, pos)))
     view.focus()
   }
-  flash(view.nodeDOM(pos) as Element | null)
+  flash(view, pos, `ref:${id}`)
   return true
 }
 
 export const FootnoteNumbering = Extension.create({
   name: 'footnoteNumbering',
+  // Its Enter (on a selected reference) must run before the default Enter handling.
+  priority: 1000,
 
   addCommands() {
     return {
       setFootnoteOffset: offset => ({ tr, dispatch }) => {
-        if (dispatch) tr.setMeta(key, offset).setMeta('addToHistory', false)
+        if (dispatch) tr.setMeta(key, { offset } satisfies NumberingMeta).setMeta('addToHistory', false)
         return true
       },
     }
@@ -139,12 +157,12 @@ export const FootnoteNumbering = Extension.create({
     return [new Plugin<NumberingState>({
       key,
       state: {
-        init: (_, state) => ({ offset: 0, decorations: build(state.doc, 0) }),
+        init: (_, state) => ({ offset: 0, flash: null, decorations: build(state.doc, 0, null) }),
         apply(tr, value, _old, state) {
-          const offset = tr.getMeta(key) as number | undefined
-          if (offset === undefined && !tr.docChanged) return value
-          const next = offset ?? value.offset
-          return { offset: next, decorations: build(state.doc, next) }
+          const meta = tr.getMeta(key) as NumberingMeta | undefined
+          if (!meta && !tr.docChanged) return value
+          const next = { ...value, ...meta }
+          return { ...next, decorations: build(state.doc, next.offset, next.flash) }
         },
       },
       props: {

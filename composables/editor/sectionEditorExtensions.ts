@@ -41,15 +41,10 @@ export function sectionEditorExtensions(ctx: SectionEditorContext): AnyExtension
     ...chorusExtensions(),
     Collaboration.configure({ document: ctx.doc, field: sectionFragmentName(ctx.sectionId) }),
     CollaborationCaret.configure({ provider: ctx.provider, user: { ...ctx.user }, render: renderCaret }),
-    Placeholder.configure({
-      includeChildren: true,
-      placeholder: ({ editor, pos, node }) => {
-        if (node.type.name !== 'paragraph') return ''
-        const parent = editor.state.doc.resolve(pos).parent.type.name
-        if (parent === 'footnote') return 'Footnote text'
-        return editor.isEmpty ? 'Start writing this section…' : ''
-      },
-    }),
+    // One text; editor.css shows it only in an empty section ("Nothing written yet." when
+    // read-only) and, as "Footnote text", in an empty note. (A placeholder callback must not read
+    // editor.state: it runs before the new state is set.)
+    Placeholder.configure({ includeChildren: true, showOnlyWhenEditable: false, placeholder: 'Start writing this section…' }),
     FootnoteNumbering,
     WordShortcuts.configure({ onLinkRequest: ctx.onLinkRequest }),
   ]

@@ -46,7 +46,6 @@ export function chorusExtensions(): AnyExtension[] {
       link: {
         openOnClick: false,
         autolink: true,
-        protocols: ['mailto'],
         defaultProtocol: 'https',
         isAllowedUri: url => isAllowedHref(url),
         HTMLAttributes: { rel: 'noopener noreferrer nofollow', target: '_blank' },

@@ -1,5 +1,5 @@
 /**
- * Footnotes as a Word user knows them. Custom nodes (documented in docs/editor-schema.md):
+ * Footnotes as a Word user knows them. Custom nodes (documented in docs/editor.md):
  * - `footnoteReference` — inline atom `{ id }` where the note is cited; numbered by its order in
  *   the report (CSS counters in the editor, real footnote ids in the DOCX).
  * - `footnotes` — the list at the end of a section body (`footnote+`), one per section at most.
@@ -54,6 +54,9 @@ export const FootnoteReference = Node.create({
     return {
       insertFootnote: () => ({ state, tr, dispatch }) => {
         const { schema } = state
+        // A note inside a note has no meaning in Word: refuse inside the notes list.
+        const { $from } = state.selection
+        for (let d = $from.depth; d > 0; d--) if ($from.node(d).type.name === 'footnotes') return false
         const id = newFootnoteId()
         const pos = state.selection.to
         tr.insert(pos, schema.nodes.footnoteReference!.create({ id }))

@@ -9,6 +9,7 @@ import { startServer, removeDataDir, ROOT } from '../support/serverProcess'
 import type { ServerHandle } from '../support/serverProcess'
 
 const test = base.extend<object, { fresh: ServerHandle }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring form
   fresh: [async ({}, use) => {
     const server = await startServer()
     await use(server)

@@ -14,7 +14,7 @@ import type { Api } from '../support/api'
 const FIXTURE = readFileSync(resolve(ROOT, '../shared/fixtures/cluster-v-draft.docx'))
 const form = (data: Uint8Array, name = 'draft.docx') => {
   const f = new FormData()
-  f.append('file', new Blob([data]), name)
+  f.append('file', new Blob([data as Uint8Array<ArrayBuffer>]), name)
   return f
 }
 

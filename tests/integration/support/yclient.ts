@@ -16,7 +16,7 @@ const wsUrl = (baseUrl: string) => baseUrl.replace(/^http/, 'ws') + '/api/collab
 
 /** A WebSocket class that sends the given cookie and Origin with the upgrade. */
 export function socketClass(cookie: string, origin: string | null): typeof WebSocket {
-  return class extends WebSocket {
+  const withHeaders = class extends WebSocket {
     constructor(url: string | URL, protocols?: string | string[]) {
       const headers: Record<string, string> = {}
       if (cookie) headers.Cookie = cookie
@@ -24,6 +24,8 @@ export function socketClass(cookie: string, origin: string | null): typeof WebSo
       super(url, protocols, { headers })
     }
   }
+  // Same constructor signature as far as y-websocket uses it; the static members differ only in type.
+  return withHeaders as unknown as typeof WebSocket
 }
 
 /** A stock y-websocket client of one report, as one signed-in account. */

@@ -1,0 +1,92 @@
+/**
+ * What each role may do in the editor: a reviewer reads (no toolbar, read-only text); an author
+ * cannot change a final section (and sees why), live when the secretariat locks it.
+ */
+import { test, expect } from './fixtures'
+import { caretIn, closePages, newPage, createReport, openReport, pageText, sectionBody, showSection } from './editor.helpers'
+
+test.afterEach(closePages)
+
+test('a reviewer sees the text read-only and no formatting toolbar', async ({ chorus }) => {
+  test.slow()
+  const rita = await chorus.newAccount('Rita Reviewer')
+  const report = await createReport(chorus, 'Read-only for reviewers', [{ account: rita.account, role: 'reviewer' }])
+  const section = report.sectionIds[0]!
+  const ada = (await newPage(chorus, chorus.admin.account)).page
+  await openReport(ada, report.id)
+  await caretIn(ada, section)
+  await ada.keyboard.type('Text the reviewer reads.')
+
+  const page = (await newPage(chorus, rita.account)).page
+  await openReport(page, report.id)
+  await expect(page.getByTestId('my-role')).toHaveText('Reviewer')
+  await expect(page.getByTestId('editor-toolbar')).toHaveCount(0)
+  await expect(page.getByTestId('read-only-note').first()).toContainText('Read-only: As a reviewer you read the report and comment on it')
+  await expect(sectionBody(page, section)).toContainText('Text the reviewer reads.')
+  await expect(sectionBody(page, section)).toHaveAttribute('contenteditable', 'false')
+  await expect(page.locator('.ProseMirror[contenteditable="true"]')).toHaveCount(0)
+  // No status menu either.
+  await expect(page.locator(`#section-${section}`).getByTestId('section-status')).toHaveText('Draft')
+  await expect(page.locator(`#section-${section}`).getByRole('combobox')).toHaveCount(0)
+
+  await page.screenshot({ path: 'test-results/editor/reviewer.png' })
+  await sectionBody(page, section).click()
+  await page.keyboard.type('Reviewer tries to type')
+  await page.keyboard.press('Control+b')
+  expect(await pageText(page, section)).toBe('Text the reviewer reads.')
+})
+
+test('an author cannot edit a final section, and sees why — also when it becomes final while open', async ({ chorus }) => {
+  test.slow()
+  const bea = await chorus.newAccount('Bea Final')
+  const report = await createReport(chorus, 'Final sections are locked', [{ account: bea.account, role: 'author' }])
+  const [locked, open, later] = report.sectionIds as [string, string, string]
+  await chorus.admin.api.call('PATCH', `/api/reports/${report.id}/sections/${locked}`, { status: 'final' })
+
+  const page = (await newPage(chorus, bea.account)).page
+  await openReport(page, report.id)
+  await expect(page.getByTestId('editor-toolbar')).toBeVisible()
+  const lockedSection = page.locator(`#section-${locked}`)
+  await expect(lockedSection.getByTestId('read-only-note')).toContainText('this section is final')
+  await expect(sectionBody(page, locked)).toHaveAttribute('contenteditable', 'false')
+  await expect(sectionBody(page, open)).toHaveAttribute('contenteditable', 'true')
+
+  // The secretariat locks a section while the author writes in it.
+  await caretIn(page, later)
+  await page.keyboard.type('Written before the lock.')
+  await chorus.admin.api.call('PATCH', `/api/reports/${report.id}/sections/${later}`, { status: 'final' })
+  await expect(sectionBody(page, later)).toHaveAttribute('contenteditable', 'false')
+  await expect(page.locator(`#section-${later}`).getByTestId('read-only-note')).toBeVisible()
+  await expect(page.locator('[data-tool=bold]')).toBeDisabled()
+  await showSection(page, later)
+  expect(await pageText(page, later)).toBe('Written before the lock.')
+})
+
+test('a member removed while the report is open is told so, and the text turns read-only', async ({ chorus }) => {
+  test.slow()
+  const bea = await chorus.newAccount('Bea Removed')
+  const report = await createReport(chorus, 'Removed while open', [{ account: bea.account, role: 'author' }])
+  const page = (await newPage(chorus, bea.account)).page
+  await openReport(page, report.id)
+  await chorus.admin.api.call('DELETE', `/api/reports/${report.id}/members/${bea.account.id}`)
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'no-access')
+  await expect(page.getByTestId('connection-alert')).toContainText('You no longer have access')
+  await expect(page.locator('.ProseMirror[contenteditable="true"]')).toHaveCount(0)
+})
+
+test('signed out while the report is open: the page says so and offers to sign in again', async ({ chorus }) => {
+  test.slow()
+  const bea = await chorus.newAccount('Bea Signed Out')
+  const report = await createReport(chorus, 'Signed out while open', [{ account: bea.account, role: 'author' }])
+  const { page, context } = await newPage(chorus, bea.account)
+  await openReport(page, report.id)
+  await page.request.post('/api/auth/logout')
+  // The next connection (here after a network blip) is refused with 4401.
+  await context.setOffline(true)
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'offline')
+  await context.setOffline(false)
+  await expect(page.getByTestId('connection-status')).toHaveAttribute('data-state', 'signed-out')
+  const alert = page.getByTestId('connection-alert')
+  await expect(alert).toContainText('Signed out — sign in again')
+  await expect(alert.getByRole('link', { name: 'Sign in' })).toHaveAttribute('href', new RegExp(`/login\\?next=%2Freports%2F${report.id}`))
+})
