@@ -10,6 +10,8 @@ export default defineNuxtConfig({
   devtools: { enabled: false },
   telemetry: false,
   modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxt/eslint'],
+  // Only .vue files are components; components/comments also holds plain TypeScript helpers.
+  components: [{ path: '~/components', extensions: ['vue'] }],
   css: ['~/assets/css/main.css'],
   ui: { fonts: false },
   icon: {

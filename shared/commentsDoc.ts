@@ -81,7 +81,7 @@ export function newCommentId(): string {
 }
 
 /** Open a thread (one transaction). The server checks `authorId`, `authorName` and `createdAt`. */
-export function addThread(doc: Y.Doc, t: { sectionId: string, anchorStart: Uint8Array, anchorEnd: Uint8Array, quote: string, author: { id: string, name: string }, body: string, mentions: string[], suggestion?: string }): string {
+export function addThread(doc: Y.Doc, t: { sectionId: string, anchorStart: Uint8Array, anchorEnd: Uint8Array, quote: string, author: { id: string, name: string }, body: string, mentions: string[], suggestion?: string, now?: number }): string {
   const id = newCommentId()
   doc.transact(() => {
     const m = new Y.Map<unknown>()
@@ -93,7 +93,8 @@ export function addThread(doc: Y.Doc, t: { sectionId: string, anchorStart: Uint8
     m.set('quote', t.quote.slice(0, 500))
     m.set('authorId', t.author.id)
     m.set('authorName', t.author.name)
-    m.set('createdAt', Date.now())
+    // `now` lets a browser with a wrong clock use the server's time (the hub checks createdAt).
+    m.set('createdAt', t.now ?? Date.now())
     m.set('body', t.body)
     m.set('mentions', t.mentions)
     m.set('resolved', false)
@@ -109,7 +110,7 @@ export function addThread(doc: Y.Doc, t: { sectionId: string, anchorStart: Uint8
 }
 
 /** Reply to a thread. */
-export function addReply(doc: Y.Doc, threadId: string, r: { author: { id: string, name: string }, body: string, mentions: string[] }): void {
+export function addReply(doc: Y.Doc, threadId: string, r: { author: { id: string, name: string }, body: string, mentions: string[], now?: number }): void {
   const thread = doc.getMap<Y.Map<unknown>>(COMMENTS).get(threadId)
   const replies = thread?.get('replies')
   if (!(replies instanceof Y.Array)) return
@@ -119,7 +120,7 @@ export function addReply(doc: Y.Doc, threadId: string, r: { author: { id: string
     m.set('id', newCommentId())
     m.set('authorId', r.author.id)
     m.set('authorName', r.author.name)
-    m.set('createdAt', Date.now())
+    m.set('createdAt', r.now ?? Date.now())
     m.set('body', r.body)
     m.set('mentions', r.mentions)
     m.set('deleted', false)

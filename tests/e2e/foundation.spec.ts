@@ -57,8 +57,8 @@ test('setup → sign in → create a CRC report → invite a reviewer → the re
   await page.getByRole('button', { name: 'Create report' }).click()
   await expect(page).toHaveURL(/\/reports\/[\w-]+$/)
   const reportUrl = page.url()
-  const reportId = reportUrl.split('/').pop()!
-  await expect(page.getByText('V. Violence against children').first()).toBeVisible()
+  const reportId = /\/reports\/([\w-]+)/.exec(reportUrl)![1]!
+  await expect(page.getByRole('heading', { name: 'V. Violence against children' })).toBeAttached()
 
   // Invite a reviewer by link.
   await page.goto(`/reports/${reportId}/members`)
@@ -79,7 +79,7 @@ test('setup → sign in → create a CRC report → invite a reviewer → the re
   await reviewer.getByRole('button', { name: 'Create account and join' }).click()
   await expect(reviewer).toHaveURL(new RegExp(`/reports/${reportId}$`))
   await expect(reviewer.getByText('Reviewer').first()).toBeVisible()
-  await expect(reviewer.getByText('I. General measures of implementation').first()).toBeVisible()
+  await expect(reviewer.getByRole('heading', { name: 'I. General measures of implementation' })).toBeAttached()
   // Read-only: no formatting toolbar and no editable text.
   await expect(reviewer.getByRole('toolbar', { name: /format/i })).toHaveCount(0)
   await expect(reviewer.locator('[contenteditable="true"]')).toHaveCount(0)
