@@ -31,6 +31,8 @@ export class BenchClient {
     this.doc = new Y.Doc()
     this.synced = false
     this.closeInfo = null
+    /** Update frames received (one frame may carry several clients' updates). */
+    this.updateFrames = 0
     this.doc.on('update', (update, origin) => {
       if (origin !== 'remote' && this.ws?.readyState === WebSocket.OPEN) this.ws.send(this.frame(SYNC, e => {
         encoding.writeVarUint(e, UPDATE)
@@ -117,6 +119,7 @@ export class BenchClient {
         this.onSynced?.()
       }
     } else if (step === UPDATE && this.o.onToken) {
+      this.updateFrames++
       const receivedAt = now()
       for (const s of Y.decodeUpdate(payload).structs) {
         if (!(s.content instanceof Y.ContentString)) continue

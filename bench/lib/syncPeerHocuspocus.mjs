@@ -20,12 +20,13 @@ const server = new Server({
   },
 })
 await server.listen()
+process.on('SIGTERM', () => process.exit(0))
 process.on('message', (m) => {
   if (m === 'stats' || m === 'stats-gc') {
     if (m === 'stats-gc') globalThis.gc?.()
-    const { rss, heapUsed } = process.memoryUsage()
+    const { rss, heapUsed, heapTotal } = process.memoryUsage()
     const heapObjects = getHeapSpaceStatistics().filter(s => !/code|trusted|read_only/.test(s.space_name)).reduce((n, s) => n + s.space_used_size, 0)
-    process.send({ stats: { bytesWritten, stores, rss, heapUsed, heapObjects } })
+    process.send({ stats: { bytesWritten, stores, rss, heapUsed, heapTotal, heapObjects } })
   }
 })
 process.send({ ready: true })

@@ -14,12 +14,13 @@ const server = http.createServer((_req, res) => {
 const wss = new WebSocketServer({ noServer: true })
 wss.on('connection', setupWSConnection)
 server.on('upgrade', (req, socket, head) => wss.handleUpgrade(req, socket, head, ws => wss.emit('connection', ws, req)))
+process.on('SIGTERM', () => process.exit(0))
 process.on('message', (m) => {
   if (m === 'stats' || m === 'stats-gc') {
     if (m === 'stats-gc') globalThis.gc?.()
-    const { rss, heapUsed } = process.memoryUsage()
+    const { rss, heapUsed, heapTotal } = process.memoryUsage()
     const heapObjects = getHeapSpaceStatistics().filter(s => !/code|trusted|read_only/.test(s.space_name)).reduce((n, s) => n + s.space_used_size, 0)
-    process.send({ stats: { bytesWritten: null, rss, heapUsed, heapObjects } })
+    process.send({ stats: { bytesWritten: null, rss, heapUsed, heapTotal, heapObjects } })
   }
 })
 server.listen(Number(process.env.PORT), '127.0.0.1', () => process.send({ ready: true }))

@@ -100,6 +100,7 @@ export async function fanout(server, { clients: n, updates: m, hz }) {
   }
   const cpu = cpuMs(server.pid) - cpu0
   const elapsed = now() - start
+  const frames = clients.reduce((n, c) => n + c.updateFrames, 0)
   for (const c of clients) c.close()
   const sorted = Array.from(latencies.subarray(0, delivered)).sort((a, b) => a - b)
   return {
@@ -111,6 +112,7 @@ export async function fanout(server, { clients: n, updates: m, hz }) {
     lost: expected - delivered,
     cpuPerDeliveredUs: (1000 * cpu) / Math.max(1, delivered),
     drainMs: Math.max(0, lastReceive - lastSend),
+    updatesPerFrame: delivered / Math.max(1, frames),
   }
 }
 
@@ -151,6 +153,7 @@ export function memoryLeave(state) {
   for (const c of state.clients) c.close()
 }
 
+/** Per-document growth while open, and what is left of it after everyone left. */
 export async function memoryAfterLeave({ server, reports, base, open }) {
   const after = await server.stats(true)
   return {
@@ -200,7 +203,7 @@ export async function bytesPerKeystrokes(server, { keystrokes, hz, pages }, seed
   const { c, room } = await reportClient(server, seed)
   addPages(c.doc, room.fragment(c), pages)
   const text = c.ownText(room.fragment(c))
-  await sleep(4_000) // let the store of the initial content pass (Hocuspocus: debounce 2 s)
+  await sleep(8_000) // let the writes of the initial content pass (Hocuspocus: debounce 2 s; Chorus: compaction after 5 s)
   const before = (await server.stats()).bytesWritten
   const start = now()
   for (let k = 0; k < keystrokes; k++) {

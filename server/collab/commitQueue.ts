@@ -1,9 +1,10 @@
 /**
  * Group commit for one room. Accepted updates wait here until the store has committed them;
  * everything accepted while a commit is in flight goes into the next one. When a room is quiet
- * an update is committed on the next turn of the event loop; when it is busy (many updates a
- * second) commits are paced a few milliseconds apart, so each commit, and the broadcast after
- * it, carries several updates: far fewer store transactions and websocket frames per update.
+ * an update is committed at once (right after the message that brought it); when it is busy
+ * (many updates a second) commits are paced a few milliseconds apart, so each commit, and the
+ * broadcast after it, carries several updates: far fewer store transactions and websocket
+ * frames per update.
  */
 import { collabConfig } from './config'
 
@@ -59,7 +60,7 @@ export class CommitQueue<S> {
     const busy = this.rate >= collabConfig.busyUpdatesPerSecond
     const wait = busy ? this.lastFlushAt + collabConfig.busyCommitIntervalMs - performance.now() : 0
     if (wait > 0) setTimeout(() => this.flush(), wait)
-    else setImmediate(() => this.flush())
+    else queueMicrotask(() => this.flush())
   }
 
   private flush(): void {

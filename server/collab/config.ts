@@ -32,7 +32,7 @@ export const collabConfig = {
   /** A room receiving at least this many updates a second is busy: its commits are paced … */
   busyUpdatesPerSecond: int('COLLAB_BUSY_UPDATES_PER_SECOND', 150),
   /** … this far apart, so one commit and one broadcast frame carry several updates. */
-  busyCommitIntervalMs: int('COLLAB_BUSY_COMMIT_INTERVAL_MS', 5),
+  busyCommitIntervalMs: int('COLLAB_BUSY_COMMIT_INTERVAL_MS', 8),
   /** `onRoomChanged` listeners hear about a room at most this often. */
   changeDebounceMs: int('COLLAB_CHANGE_DEBOUNCE_MS', 2_000),
   /** A new comment's `createdAt` may lie this far in the past … */

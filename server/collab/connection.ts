@@ -1,7 +1,8 @@
 /**
  * The crossws hooks of the websocket route: upgrade (Origin, session, membership), open (join
  * the room), message (size limit, decoding, then the room), close. Messages that arrive while
- * the room is still loading wait in the connection's inbox, in order.
+ * the room is still loading wait in the connection's inbox, in order. On Node the connection
+ * reads its frames straight from the socket (rawSocket.ts).
  */
 import type { Message, Peer } from 'crossws'
 import type { Role } from '#shared/permissions'
@@ -14,6 +15,7 @@ import { logCollab } from './log'
 import { decodeClientMessage, MalformedMessage } from './protocol'
 import type { ClientMessage } from './protocol'
 import type { Room } from './room'
+import { releaseReceiveBuffer, takeOverMessages } from './rawSocket'
 import { decideUpgrade } from './upgrade'
 import type { UpgradeDecision } from './upgrade'
 
@@ -59,19 +61,30 @@ class PeerConn implements Conn {
   }
 }
 
-/**
- * The `ws` bundled in crossws 0.3.5 keeps the last frame's mask, a view into the buffer that
- * frame arrived in, until the next frame: an idle socket pins its last large message (measured:
- * ~35 KiB per open report after a client pushed a 10-page section). ws ≥ 8.19 drops it itself;
- * until Nitro's crossws bundles that, drop the stale view here — only between frames (state 0,
- * GET_INFO), never while a frame is being read.
- */
-function releaseReceiveBuffer(peer: Peer): void {
-  const receiver = (peer.websocket as { _receiver?: { _state?: number, _mask?: unknown } })._receiver
-  if (receiver && receiver._state === 0) receiver._mask = undefined
-}
-
 const connOf = (peer: Peer): PeerConn | undefined => peer.context[CONN] as PeerConn | undefined
+
+/** One frame from a client: size limit, binary only, decoding, then the room (or the inbox). */
+function receiveFrame(conn: PeerConn, peer: Peer, data: Uint8Array, isBinary: boolean): void {
+  if (conn.closed) return
+  if (data.byteLength > collabConfig.maxMessageBytes) {
+    logCollab('warn', 'message too large', { reportId: conn.reportId, userId: conn.user.id, bytes: data.byteLength })
+    conn.close(CLOSE.tooLarge, 'message too large')
+    return
+  }
+  let decoded: ClientMessage
+  try {
+    if (!isBinary) throw new MalformedMessage('text frame')
+    decoded = decodeClientMessage(data)
+  } catch (error) {
+    if (!(error instanceof MalformedMessage)) throw error
+    logCollab('warn', 'malformed message', { reportId: conn.reportId, userId: conn.user.id, reason: error.message })
+    conn.close(CLOSE.malformed, 'malformed message')
+    return
+  }
+  if (conn.room) conn.room.receive(conn, decoded)
+  else conn.inbox.push(decoded)
+  if (data.byteLength > 4096) releaseReceiveBuffer(peer)
+}
 
 /** Hooks for `defineWebSocketHandler` (server/api/collab/[id].ts). */
 export const collabHooks = {
@@ -95,6 +108,7 @@ export const collabHooks = {
     }
     const conn = new PeerConn(peer, decision.reportId, decision.user, decision.role)
     peer.context[CONN] = conn
+    takeOverMessages(peer, (data, isBinary) => receiveFrame(conn, peer, data, isBinary))
     attach(conn).then((room) => {
       if (conn.closed) return
       conn.room = room
@@ -108,25 +122,7 @@ export const collabHooks = {
 
   message(peer: Peer, message: Message): void {
     const conn = connOf(peer)
-    if (!conn || conn.closed) return
-    const data = message.uint8Array()
-    if (data.byteLength > collabConfig.maxMessageBytes) {
-      logCollab('warn', 'message too large', { reportId: conn.reportId, userId: conn.user.id, bytes: data.byteLength })
-      conn.close(CLOSE.tooLarge, 'message too large')
-      return
-    }
-    let decoded: ClientMessage
-    try {
-      decoded = decodeClientMessage(data)
-    } catch (error) {
-      if (!(error instanceof MalformedMessage)) throw error
-      logCollab('warn', 'malformed message', { reportId: conn.reportId, userId: conn.user.id })
-      conn.close(CLOSE.malformed, 'malformed message')
-      return
-    }
-    if (conn.room) conn.room.receive(conn, decoded)
-    else conn.inbox.push(decoded)
-    if (data.byteLength > 4096) releaseReceiveBuffer(peer)
+    if (conn) receiveFrame(conn, peer, message.uint8Array(), true)
   },
 
   close(peer: Peer): void {

@@ -6,6 +6,7 @@
  */
 import * as Y from 'yjs'
 import type { DocStore, StoredDoc } from '../store/docStore'
+import { fold } from './compactWorker'
 
 /** A store read, checked for gaps (another instance may compact between the two reads of `load`). */
 async function loadContiguous(docs: DocStore, reportId: string): Promise<StoredDoc> {
@@ -57,24 +58,14 @@ export async function loadDoc(docs: DocStore, reportId: string): Promise<LoadedD
 
 /**
  * Fold the stored log into the snapshot (one `compact` transaction). Returns the new snapshot's
- * size, or null when there was nothing to fold. A fresh Y.Doc with GC drops deleted text, which
- * `Y.mergeUpdates` alone would keep forever.
+ * size, or null when there was nothing to fold. The fold (compactWorker.ts) rebuilds the document
+ * with GC, which drops deleted text that `Y.mergeUpdates` alone would keep forever.
  */
 export async function compactFromStore(docs: DocStore, reportId: string): Promise<number | null> {
   const stored = await loadContiguous(docs, reportId)
   if (stored.updates.length === 0) return null
-  const doc = new Y.Doc({ gc: true })
-  doc.transact(() => {
-    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot)
-    for (const u of stored.updates) Y.applyUpdate(doc, u.data)
-  })
-  const pending = doc.store.pendingStructs || doc.store.pendingDs
-  // Pending structs would be dropped by encodeStateAsUpdate's merge only partially: fall back to
-  // a plain merge, which keeps every byte of the log.
-  const snapshot = pending
-    ? Y.mergeUpdates([...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map(u => u.data)])
-    : Y.encodeStateAsUpdate(doc)
-  doc.destroy()
+  const { snapshot, pending } = await fold(stored.snapshot, stored.updates.map(u => u.data))
+  if (pending) console.error('[collab] stored log has updates with missing dependencies; kept as they are', JSON.stringify({ reportId }))
   await docs.compact(reportId, snapshot, stored.updates.at(-1)!.seq)
   return snapshot.byteLength
 }

@@ -35,6 +35,8 @@ export interface RoomDeps {
 }
 
 const RESYNC_INTERVAL_MS = 2_000
+/** A commit slower than this is logged (every socket of the process waits for SQLite's). */
+const SLOW_COMMIT_MS = 50
 
 export class Room {
   readonly conns = new Set<Conn>()
@@ -211,7 +213,10 @@ export class Room {
    */
   private async commit(updates: Uint8Array[], senders: Array<Conn | null>): Promise<void> {
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+    const started = performance.now()
     const lastSeq = await this.deps.docs.append(this.reportId, [merged])
+    const ms = performance.now() - started
+    if (ms > SLOW_COMMIT_MS) logCollab('warn', 'slow commit', { reportId: this.reportId, ms: Math.round(ms), updates: updates.length })
     // The sender already has its own change; skip it when the whole group is from one client.
     const only = senders.every(c => c === senders[0]) ? senders[0]! : null
     this.broadcast(encodeUpdate(merged), only)

@@ -152,6 +152,27 @@ describe('guard: forbidden updates are dropped whole', () => {
   })
 })
 
+describe('missing dependencies', () => {
+  it('drops an update whose predecessor the server never saw and asks the sender to resync', async () => {
+    const probe = await connect('author')
+    const updates: Uint8Array[] = []
+    probe.doc.on('update', (u: Uint8Array, origin: unknown) => origin !== probe.provider && updates.push(u))
+    probe.provider.disconnect()
+    fragment(probe.doc, 5).insert(0, [paragraph('first')])
+    ;((fragment(probe.doc, 5).get(0) as Y.XmlElement).get(0) as Y.XmlText).insert(5, ' and second')
+    const raw = rawSocket(fx.baseUrl, fx.reportId, fx.accounts.author.cookie)
+    await raw.opened
+    await eventually(() => raw.messages.length >= 1, 5000, 'the server\'s sync step 1')
+    const before = raw.messages.length
+    raw.ws.send(updateMessage(updates[1]!)) // depends on updates[0], which the server never got
+    await eventually(() => raw.messages.slice(before).some(m => m[0] === 0 && m[1] === 0), 5000, 'a resync request (sync step 1)')
+    expect(raw.ws.readyState).toBe(raw.ws.OPEN)
+    const fresh = await connect('viewer')
+    expect(fragment(fresh.doc, 5).toString()).not.toContain('second')
+    raw.ws.close()
+  })
+})
+
 describe('comments', () => {
   const thread = (doc: Y.Doc, id: string, authorId: string, authorName: string) => doc.getMap('comments').set(id, new Y.Map<unknown>([
     ['id', id], ['sectionId', fx.sectionIds[0]], ['authorId', authorId], ['authorName', authorName], ['createdAt', Date.now()],

@@ -99,6 +99,15 @@ describe('hub functions', () => {
     expect(hub.hubStats().rooms).toBe(0) // a read does not load the room
   })
 
+  it('loads a room once for concurrent first connections', async () => {
+    await sleep(800)
+    const many = Array.from({ length: 5 }, () => fakeConn('author'))
+    const rooms = await Promise.all(many.map(c => hub.attach(c)))
+    expect(new Set(rooms).size).toBe(1)
+    expect(hub.hubStats()).toMatchObject({ rooms: 1, connections: 5 })
+    for (const c of many) hub.detach(c)
+  })
+
   it('disconnectUser closes the user\'s connections with 4403; updateUserRole applies to open ones', async () => {
     const a = fakeConn('author')
     const b = fakeConn('author')

@@ -47,8 +47,9 @@ async function burst(cs: YClient[], sectionIds: string[], edits: number, gapMs: 
 }
 
 describe('convergence', () => {
-  it('ten clients editing at random converge with each other, a fresh client and the store', async () => {
-    const server = await startServer()
+  it('ten clients editing at random converge with each other, a fresh client and the store (compacting meanwhile)', async () => {
+    // Compaction after every commit (200 ms later): the log is folded while clients type.
+    const server = await startServer({ env: { COLLAB_COMPACT_BYTES: '1', COLLAB_COMPACT_DELAY_MS: '200' } })
     servers.push(server)
     const fx = await collabFixture(server.url)
     const sections = fx.sectionIds.slice(0, 4)
@@ -67,6 +68,8 @@ describe('convergence', () => {
     // The stored state vector covers every client's (nothing a client made is missing).
     const stored = storedDocSqlite(server.dataDir, fx.reportId)
     for (const c of cs) expect(Y.snapshotContainsUpdate(Y.snapshot(stored), Y.encodeStateAsUpdate(c.doc))).toBe(true)
+    expect(server.output()).toMatch(/\[collab\] compacted/)
+    expect(server.output()).not.toMatch(/compaction runs in-process|compaction failed/)
   })
 })
 

@@ -13,8 +13,8 @@ export default defineEventHandler(async (event) => {
   const gc = (globalThis as { gc?: () => void }).gc
   if (getQuery(event).gc === '1' && gc) gc()
   const { docs } = await useStore()
-  const { rss, heapUsed, external, arrayBuffers } = process.memoryUsage()
-  return { bytesWritten: docs.bytesWritten(), ...hubStats(), rss, heapUsed, heapObjects: heapObjectBytes(), external, arrayBuffers }
+  const { rss, heapUsed, heapTotal, external, arrayBuffers } = process.memoryUsage()
+  return { bytesWritten: docs.bytesWritten(), ...hubStats(), rss, heapUsed, heapTotal, heapObjects: heapObjectBytes(), external, arrayBuffers }
 })
 
 /** JS heap used by objects: without compiled code and bytecode (code and trusted spaces). */
