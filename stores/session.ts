@@ -27,6 +27,8 @@ export const useSessionStore = defineStore('session', {
     async logout() {
       await $fetch('/api/auth/logout', { method: 'POST' })
       this.user = null
+      // The offline copy of "who am I" and of report headers must not outlive the session.
+      if (import.meta.client && 'caches' in window) await caches.delete('chorus-data-v1').catch(() => {})
       await navigateTo('/login')
     },
   },
