@@ -11,8 +11,10 @@ import { useStore } from '../store'
 export default defineNitroPlugin(() => {
   onRoomChanged(async (reportId, doc) => {
     try {
+      // Read the document now: at unload the hub destroys it right after this call.
+      const summary = summarize(doc)
       const { db } = await useStore()
-      await saveSummary(db, reportId, summarize(doc))
+      await saveSummary(db, reportId, summary)
     } catch (error) {
       console.error('[summaries] could not save', { reportId, message: (error as Error).message })
     }
