@@ -7,8 +7,8 @@
 import * as Y from 'yjs'
 import { readThreads } from '../../shared/commentsDoc'
 import { test, expect } from './fixtures'
-import { caretIn, createReport, expectConnected, openReport, sectionBody, serverDoc, serverSection } from './editor.helpers'
-import { caretAt, commentOn, highlightedTexts, readText, selectText, threadCard } from './comments.helpers'
+import { caretIn, createReport, expectConnected, openReport, pageText, sectionBody, serverDoc, serverSection } from './editor.helpers'
+import { caretAt, commentOn, highlightedTexts, selectText, threadCard } from './comments.helpers'
 
 // Several pages type at once on a slow machine: real keystrokes take their time.
 test.describe.configure({ timeout: 180_000 })
@@ -80,14 +80,14 @@ test('a reviewer comments and suggests; the author sees both live, replies and a
 
   // The author accepts: the text changes as the author's own edit, the thread records it.
   await threadCard(author, 'lack access to').getByTestId('suggestion-accept').click()
-  await expect.poll(() => readText(author, section)).toBe('Children in rural areas have little access to secondary schools.')
+  await expect.poll(() => pageText(author, section)).toBe('Children in rural areas have little access to secondary schools.')
   await expectConnected(author)
   expect((await serverSection(chorus.server.url, chorus.admin.account, report.id, section)).text).toBe('Children in rural areas have little access to secondary schools.')
   const stored = readThreads(await serverDoc(chorus.server.url, chorus.admin.account, report.id))
   expect(stored.find(t => t.quote === 'lack access to')).toMatchObject({ status: 'accepted', suggestion: { status: 'accepted', decidedBy: bea.account.id } })
 
   // The reviewer sees the changed text and the thread marked accepted (under Resolved).
-  await expect.poll(() => readText(reviewer, section)).toBe('Children in rural areas have little access to secondary schools.')
+  await expect.poll(() => pageText(reviewer, section)).toBe('Children in rural areas have little access to secondary schools.')
   await expect(sectionBody(reviewer, section).locator('ins.chorus-suggestion-new')).toHaveCount(0)
   await reviewer.getByTestId('filter-resolved').click()
   await expect(threadCard(reviewer, 'lack access to')).toHaveAttribute('data-status', 'accepted')
@@ -112,7 +112,7 @@ test('a reviewer comments and suggests; the author sees both live, replies and a
   // The accepted replacement is in the author's undo history.
   await caretIn(author, section)
   await author.keyboard.press('Control+z')
-  await expect.poll(() => readText(author, section)).toBe('Children in rural areas lack access to secondary schools.')
+  await expect.poll(() => pageText(author, section)).toBe('Children in rural areas lack access to secondary schools.')
 })
 
 test('a comment\'s highlight follows its words while another page types inside and around them, and outlives them as "text removed"', async ({ chorus }) => {
@@ -152,8 +152,8 @@ test('a comment\'s highlight follows its words while another page types inside a
     })(),
   ])
   const expected = 'The plan covers primary education mental health, nutrition and protection of children. It runs to 2030.'
-  await expect.poll(() => readText(a, section)).toBe(expected)
-  await expect.poll(() => readText(b, section)).toBe(expected)
+  await expect.poll(() => pageText(a, section)).toBe(expected)
+  await expect.poll(() => pageText(b, section)).toBe(expected)
   for (const page of [a, b]) await expect.poll(() => highlightedTexts(page, section)).toEqual(['education mental health'])
   await expectConnected(a)
   await expectConnected(b)
@@ -171,7 +171,7 @@ test('a comment\'s highlight follows its words while another page types inside a
   for (let i = 0; i < ' education mental health'.length; i++) await b.keyboard.press('ArrowRight')
   await b.keyboard.up('Shift')
   await b.keyboard.press('Delete')
-  await expect.poll(() => readText(a, section)).toBe('The plan covers primary, nutrition and protection of children. It runs to 2030.')
+  await expect.poll(() => pageText(a, section)).toBe('The plan covers primary, nutrition and protection of children. It runs to 2030.')
   await expect(threadCard(a, 'education health').getByTestId('text-removed')).toHaveText('Text removed')
   await expect(threadCard(a, 'education health').getByTestId('comment-quote')).toHaveText('education health')
   await expect.poll(() => highlightedTexts(a, section)).toEqual([])
@@ -202,12 +202,12 @@ test('a suggestion whose text changed meanwhile says so, shows the current text 
   await expect(card.getByTestId('suggestion-changed')).toContainText('The text changed since the suggestion.')
   await expect(card.getByTestId('suggestion-current')).toHaveText('twelve member organisations')
   await expect(card.getByTestId('suggestion-accept')).toHaveText('Apply anyway')
-  await expect.poll(() => readText(b, section)).toBe('The coalition unites twelve member organisations.')
+  await expect.poll(() => pageText(b, section)).toBe('The coalition unites twelve member organisations.')
   await b.screenshot({ path: 'test-results/comments/suggestion-text-changed.png' })
 
   await card.getByTestId('suggestion-accept').click()
-  await expect.poll(() => readText(b, section)).toBe('The coalition unites fifteen organisations.')
-  await expect.poll(() => readText(a, section)).toBe('The coalition unites fifteen organisations.')
+  await expect.poll(() => pageText(b, section)).toBe('The coalition unites fifteen organisations.')
+  await expect.poll(() => pageText(a, section)).toBe('The coalition unites fifteen organisations.')
   await b.getByTestId('filter-resolved').click()
   await expect(card).toHaveAttribute('data-status', 'accepted')
 })

@@ -70,7 +70,7 @@ export async function caretIn(page: Page, sectionId: string, where: 'end' | 'sta
   await page.keyboard.press(where === 'end' ? 'Control+End' : 'Control+Home')
 }
 
-/** The section's text as the reader sees it, without other people's caret labels or footnote numbers. */
+/** The section's text as the reader sees it, without other people's caret labels, footnote numbers or suggested replacements. */
 export function pageText(page: Page, sectionId: string): Promise<string> {
   return shownBody(page, sectionId).evaluate((root) => {
     const BLOCKS = ['P', 'H2', 'H3', 'H4', 'LI', 'TD', 'TH', 'BLOCKQUOTE', 'OL', 'UL', 'TABLE', 'TR']
@@ -81,7 +81,7 @@ export function pageText(page: Page, sectionId: string): Promise<string> {
         return
       }
       if (!(node instanceof HTMLElement)) return
-      if (node.matches('.collaboration-carets__caret, .footnote-back')) return
+      if (node.matches('.collaboration-carets__caret, .footnote-back, .chorus-suggestion-new')) return
       if (node.tagName === 'BR') out += ' '
       const block = BLOCKS.includes(node.tagName)
       if (block) out += ' '
