@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import WebSocket from 'ws'
 import { startServer, removeDataDir } from '../support/serverProcess'
 import type { ServerHandle } from '../support/serverProcess'
 import { createAccount } from '../support/api'
@@ -89,6 +90,19 @@ describe('upgrade', () => {
     expect((await rawSocket(fx.baseUrl, fx.reportId, 'chorus_session=forged').closed).code).toBe(4401)
     expect((await rawSocket(fx.baseUrl, fx.reportId, fx.accounts.outsider.cookie).closed).code).toBe(4403)
     expect((await rawSocket(fx.baseUrl, 'no-such-report', fx.accounts.secretariat.cookie).closed).code).toBe(4403)
+  })
+
+  it('refuses an upgrade on any path other than /api/collab/<reportId> with HTTP 404', async () => {
+    for (const path of ['/api/health', '/api/reports', '/', '/no/such/page', '/api/collab']) {
+      const ws = new WebSocket(`${fx.baseUrl.replace(/^http/, 'ws')}${path}`, { headers: { cookie: fx.accounts.secretariat.cookie, origin: fx.baseUrl } })
+      const status = await new Promise<number | 'open'>((resolve) => {
+        ws.on('open', () => resolve('open'))
+        ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0))
+        ws.on('error', () => {})
+      })
+      ws.terminate()
+      expect(status, path).toBe(404)
+    }
   })
 })
 
