@@ -8,7 +8,7 @@
  */
 import * as Y from 'yjs'
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates, applyAwarenessUpdate } from 'y-protocols/awareness'
-import type { DocStore } from '../store/docStore'
+import type { ClientClaim, DocStore } from '../store/docStore'
 import { CLOSE } from './conn'
 import type { Conn } from './conn'
 import { guardUpdate } from './guard'
@@ -34,6 +34,10 @@ export interface RoomDeps {
   failed(room: Room, error: unknown): void
 }
 
+/** Owner of a Yjs client id nobody has written under yet, and of the server's own. */
+const UNCLAIMED = ''
+const SERVER_OWNER = '#server'
+
 const RESYNC_INTERVAL_MS = 2_000
 /** A commit slower than this is logged (every socket of the process waits for SQLite's). */
 const SLOW_COMMIT_MS = 50
@@ -45,8 +49,17 @@ export class Room {
   readonly remoteClients = new Set<number>()
   private readonly queue = new TaskQueue(error => logCollab('error', 'room task failed', { reportId: this.reportId, error: String(error) }))
   private readonly commits: CommitQueue<Conn | null>
+  /**
+   * The account that writes under each Yjs client id seen here (looked up in the store on first
+   * sight). A client id belongs to the first account that wrote under it: another member's
+   * updates under it would make the owner's next changes look already known, and be dropped.
+   */
+  private readonly clientOwners = new Map<number, string>()
+  /** Client ids claimed by accepted updates, stored with their next commit. */
+  private claims: ClientClaim[] = []
 
   constructor(readonly reportId: string, readonly doc: Y.Doc, private readonly deps: RoomDeps) {
+    this.clientOwners.set(doc.clientID, SERVER_OWNER)
     this.commits = new CommitQueue((updates, senders) => this.commit(updates, senders), error => deps.failed(this, error))
     this.awareness = new Awareness(doc)
     this.awareness.setLocalState(null)
@@ -163,7 +176,7 @@ export class Room {
     return this.whenCommitted().then(reply)
   }
 
-  private acceptUpdate(conn: Conn, update: Uint8Array): void {
+  private acceptUpdate(conn: Conn, update: Uint8Array): void | Promise<void> {
     if (conn.closed || this.dead) return
     const verdict = guardUpdate(this.doc, update, { userId: conn.user.id, userName: conn.user.name, role: conn.role })
     if (!verdict.ok) {
@@ -175,10 +188,31 @@ export class Room {
         logCollab('warn', 'update with missing dependencies dropped; resyncing the sender', context)
         this.resync(conn)
       } else {
-        logCollab('warn', 'denied', context)
-        conn.close(CLOSE.forbidden, `forbidden-write: ${verdict.reason}`.slice(0, 120))
+        this.deny(conn, verdict.reason, verdict.root)
       }
       return
+    }
+    const clients = verdict.view.writingClients()
+    const unknown = clients.filter(c => !this.clientOwners.has(c))
+    if (unknown.length) {
+      // First sight of a client id (once per page load): ask the store, then judge again (the
+      // document may have changed meanwhile).
+      return this.deps.docs.clientOwners(this.reportId, unknown).then((owners) => {
+        for (const c of unknown) if (!this.clientOwners.has(c)) this.clientOwners.set(c, owners.get(c) ?? UNCLAIMED)
+        return this.acceptUpdate(conn, update)
+      }, (error: unknown) => {
+        logCollab('error', 'client id lookup failed', { reportId: this.reportId, message: String(error) })
+        conn.close(CLOSE.tryAgain, 'storage unavailable, reconnect')
+      })
+    }
+    for (const c of clients) {
+      const owner = this.clientOwners.get(c)
+      if (owner !== UNCLAIMED && owner !== conn.user.id) return this.deny(conn, 'writes under another member\'s Yjs client id')
+    }
+    for (const c of clients) {
+      if (this.clientOwners.get(c) !== UNCLAIMED) continue
+      this.clientOwners.set(c, conn.user.id)
+      this.claims.push({ clientId: c, userId: conn.user.id })
     }
     Y.applyUpdate(this.doc, update, conn)
     const store = this.doc.store
@@ -189,6 +223,11 @@ export class Room {
       store.pendingDs = null
       this.resync(conn)
     }
+  }
+
+  private deny(conn: Conn, reason: string, root?: string): void {
+    logCollab('warn', 'denied', { reportId: this.reportId, userId: conn.user.id, role: conn.role, reason, root })
+    conn.close(CLOSE.forbidden, `forbidden-write: ${reason}`.slice(0, 120))
   }
 
   /** Ask a client for everything the server lacks (its reply is guarded like any update). */
@@ -213,8 +252,11 @@ export class Room {
    */
   private async commit(updates: Uint8Array[], senders: Array<Conn | null>): Promise<void> {
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
+    // The claims of exactly these updates: both were queued by the same acceptUpdate calls.
+    const claims = this.claims
+    this.claims = []
     const started = performance.now()
-    const lastSeq = await this.deps.docs.append(this.reportId, [merged])
+    const lastSeq = await this.deps.docs.append(this.reportId, [merged], claims)
     const ms = performance.now() - started
     if (ms > SLOW_COMMIT_MS) logCollab('warn', 'slow commit', { reportId: this.reportId, ms: Math.round(ms), updates: updates.length })
     // The sender already has its own change; skip it when the whole group is from one client.

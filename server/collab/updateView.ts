@@ -64,6 +64,15 @@ export class UpdateView {
     }
   }
 
+  /** The Yjs client ids under which this update writes something the document does not hold yet. */
+  writingClients(): number[] {
+    const clients: number[] = []
+    for (const [client, list] of this.byClient) {
+      if (list.some(s => !(s instanceof Y.Skip) && s.id.clock + s.length > this.state(client))) clients.push(client)
+    }
+    return clients
+  }
+
   /** GC placeholders of this update for clocks the document does not hold yet. */
   hasNewGc(): boolean {
     return this.structs.some(s => s instanceof Y.GC && s.id.clock + s.length > this.state(s.id.client))

@@ -14,13 +14,21 @@ export interface StoredDoc {
 
 export interface DocStore {
   load(reportId: string): Promise<StoredDoc>
-  /** Append updates in order; returns the sequence number of the last one. */
-  append(reportId: string, updates: Uint8Array[]): Promise<number>
+  /**
+   * Append updates in order, with the Yjs client ids they claim for their writers (in the same
+   * transaction; a client id already claimed keeps its first owner); returns the last sequence number.
+   */
+  append(reportId: string, updates: Uint8Array[], claims?: ClientClaim[]): Promise<number>
+  /** The accounts that claimed these Yjs client ids in a report (ids nobody claimed are absent). */
+  clientOwners(reportId: string, clientIds: number[]): Promise<Map<number, string>>
   /** Replace the snapshot with `snapshot` (which includes every update up to `uptoSeq`) and drop those updates. */
   compact(reportId: string, snapshot: Uint8Array, uptoSeq: number): Promise<void>
   /** Bytes written so far (updates and snapshots), for the benchmark. */
   bytesWritten(): number
 }
+
+/** A Yjs client id and the account whose updates first wrote under it. */
+export interface ClientClaim { clientId: number, userId: string }
 
 const toBytes = (v: unknown): Uint8Array => (v instanceof Uint8Array ? v : new Uint8Array(v as ArrayBuffer))
 
@@ -53,7 +61,7 @@ export function sqlDocStore(db: SqlDriver): DocStore {
       lastSeq.set(reportId, Math.max(snapshotSeq, updates.at(-1)?.seq ?? 0))
       return { snapshot: snap ? toBytes(snap.data) : null, snapshotSeq, updates }
     },
-    async append(reportId, updates) {
+    async append(reportId, updates, claims = []) {
       // Another instance (scaled mode) may have appended meanwhile: then the insert collides on
       // the primary key, and we re-read the sequence and try again.
       for (let attempt = 1; ; attempt++) {
@@ -61,6 +69,9 @@ export function sqlDocStore(db: SqlDriver): DocStore {
         try {
           await db.transaction(async (tx) => {
             for (const data of updates) await tx.run('INSERT INTO doc_updates (report_id, seq, data) VALUES (?, ?, ?)', [reportId, ++seq, data])
+            for (const c of claims) {
+              await tx.run('INSERT INTO doc_clients (report_id, client_id, user_id) VALUES (?, ?, ?) ON CONFLICT (report_id, client_id) DO NOTHING', [reportId, c.clientId, c.userId])
+            }
           })
           for (const data of updates) written += data.byteLength
           lastSeq.set(reportId, seq)
@@ -70,6 +81,16 @@ export function sqlDocStore(db: SqlDriver): DocStore {
           if (attempt >= 5) throw error
         }
       }
+    },
+    async clientOwners(reportId, clientIds) {
+      const owners = new Map<number, string>()
+      if (!clientIds.length) return owners
+      const rows = await db.all<{ client_id: number | string, user_id: string }>(
+        `SELECT client_id, user_id FROM doc_clients WHERE report_id = ? AND client_id IN (${clientIds.map(() => '?').join(', ')})`,
+        [reportId, ...clientIds],
+      )
+      for (const r of rows) owners.set(Number(r.client_id), r.user_id)
+      return owners
     },
     async compact(reportId, snapshot, uptoSeq) {
       await db.transaction(async (tx) => {

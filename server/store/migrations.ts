@@ -96,6 +96,18 @@ export const migrations: Array<{ version: number, name: string, sql: (d: Dialect
       );
     `,
   },
+  {
+    version: 2,
+    name: 'which account writes under each Yjs client id of a report',
+    sql: () => `
+      CREATE TABLE doc_clients (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        client_id BIGINT NOT NULL,
+        user_id TEXT NOT NULL,
+        PRIMARY KEY (report_id, client_id)
+      );
+    `,
+  },
 ]
 
 /** Apply every migration the database has not seen yet; returns the versions applied. */

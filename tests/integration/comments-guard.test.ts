@@ -5,6 +5,8 @@
  * change must close that socket with 4403 and never reach the stored copy; an allowed one must
  * be stored. Every assertion reads the server's stored copy (SQLite), not the sender's document.
  */
+import { DatabaseSync } from 'node:sqlite'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import * as encoding from 'lib0/encoding'
@@ -231,5 +233,45 @@ describe('deciding suggestions', () => {
     expect(await send('reviewer', acceptAs('reviewer', id))).toBe('dropped')
     expect(firstText(stored()).toString()).toContain('data on child')
     expect(storedThread(id)!.suggestion!.status).toBe('open')
+  })
+})
+
+describe('Yjs client ids', () => {
+  it('belong to the account that first wrote under them: a reviewer\'s comment or a secretariat\'s text under the author\'s id is dropped, the author\'s next edits are kept', async () => {
+    const authorClient = 0x7a11ce
+    const paragraph = (text: string) => (d: Y.Doc) => {
+      const p = new Y.XmlElement('paragraph')
+      p.insert(0, [new Y.XmlText(text)])
+      const body = d.getXmlFragment(`section:${sectionId}`)
+      body.insert(body.length, [p])
+    }
+    expect(await send('author', (d) => {
+      d.clientID = authorClient
+      paragraph('Written by the author under their client id.')(d)
+    })).toBe('kept')
+    const claimed = new DatabaseSync(join(server.dataDir, 'chorus.sqlite'), { readOnly: true })
+    expect(claimed.prepare('SELECT user_id FROM doc_clients WHERE report_id = ? AND client_id = ?').get(fx.reportId, authorClient)).toEqual({ user_id: fx.accounts.author.id })
+    claimed.close()
+
+    // Structs under the author's id would make the author's next changes look already known.
+    expect(await send('reviewer', (d) => {
+      d.clientID = authorClient
+      addThread(d, { sectionId, ...anchorsOn(d, 'data'), author: person('reviewer'), body: 'Under a borrowed id', mentions: [] })
+    })).toBe('dropped')
+    expect(await send('secretariat', (d) => {
+      d.clientID = authorClient
+      paragraph('The secretariat under the author\'s id.')(d)
+    })).toBe('dropped')
+    const text = stored().getXmlFragment(`section:${sectionId}`).toString()
+    expect(text).not.toContain('secretariat under')
+    expect(JSON.stringify(stored().getMap('comments').toJSON())).not.toContain('borrowed id')
+
+    // The author goes on under the same id (a reconnecting page keeps it), and so does everyone under their own.
+    expect(await send('author', (d) => {
+      d.clientID = authorClient
+      paragraph('The author again.')(d)
+    })).toBe('kept')
+    expect(await send('reviewer', d => void addThread(d, { sectionId, ...anchorsOn(d, 'data'), author: person('reviewer'), body: 'Under my own id', mentions: [] }))).toBe('kept')
+    expect(stored().getXmlFragment(`section:${sectionId}`).toString()).toContain('The author again.')
   })
 })

@@ -93,6 +93,13 @@ for (const engine of engines) {
       for (const u of after.updates) Y.applyUpdate(rebuilt, u.data)
       expect(rebuilt.getText('t').toString()).toBe(doc.getText('t').toString())
       expect(await store.docs.append(reportId, [updates[0]!])).toBe(21)
+
+      // Client id claims go in with their update; the first owner of an id keeps it.
+      const big = 4_294_967_295 // the largest Yjs client id (uint32)
+      await store.docs.append(reportId, [updates[1]!], [{ clientId: big, userId: owner.id }, { clientId: 7, userId: owner.id }])
+      await store.docs.append(reportId, [updates[2]!], [{ clientId: 7, userId: 'someone-else' }])
+      expect(await store.docs.clientOwners(reportId, [big, 7, 8])).toEqual(new Map([[big, owner.id], [7, owner.id]]))
+      expect(await store.docs.clientOwners(reportId, [])).toEqual(new Map())
     })
 
     it('rolls a failed transaction back entirely', async () => {
