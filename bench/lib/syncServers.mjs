@@ -108,8 +108,16 @@ export async function startChorus(env = {}) {
         fragment: client => `section:${client.doc.getArray('sections').get(0).get('id')}`,
       }
     },
-    /** Counters; `gc` runs a full garbage collection first (the server has --expose-gc). */
-    stats: (gc = false) => call(base, admin, 'GET', `/api/collab/stats${gc ? '?gc=1' : ''}`),
+    /** Counters; `gc` runs a full garbage collection first (the server has --expose-gc); `reset` restarts the event-loop maximum. */
+    stats: (gc = false, reset = false) => call(base, admin, 'GET', `/api/collab/stats?gc=${gc ? 1 : 0}&reset=${reset ? 1 : 0}`),
+    /** Websocket headers of the report's secretariat (the administrator created every report). */
+    get adminHeaders() { return { Cookie: admin.cookie, Origin: base } },
+    /** GET a path as the secretariat; resolves with the response body's bytes. */
+    async download(path) {
+      const res = await fetch(base + path, { headers: { cookie: admin.cookie } })
+      if (!res.ok) throw new Error(`${path}: HTTP ${res.status}`)
+      return new Uint8Array(await res.arrayBuffer())
+    },
     async stop() {
       child.kill('SIGTERM')
       await new Promise(r => (child.exitCode !== null ? r() : child.once('exit', r)))
