@@ -26,6 +26,12 @@ test('an offline author keeps typing, survives a reload, and merges with concurr
   await showSection(ada, section)
   await expect(sectionBody(ada, section)).toContainText('Written online.')
 
+  // Offline support is ready once the service worker controls the page and holds its reads.
+  await page.waitForFunction(async (id) => {
+    const data = await caches.open('chorus-data-v1')
+    return !!navigator.serviceWorker.controller && !!(await data.match(`/api/reports/${id}`)) && !!(await data.match('/api/auth/me'))
+  }, report.id, { timeout: 15_000 })
+
   // The network goes away: Bea keeps writing.
   await beaContext.setOffline(true)
   const status = page.getByTestId('connection-status')

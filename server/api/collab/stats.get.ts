@@ -6,13 +6,12 @@
  * --expose-gc.
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import type { IntervalHistogram } from 'node:perf_hooks'
 import { getHeapSpaceStatistics } from 'node:v8'
 import { getQuery } from 'h3'
 import { hubStats } from '../../collab/hub'
 import { useStore } from '../../store'
 
-let loopDelay: IntervalHistogram | null = null
+let loopDelay: ReturnType<typeof monitorEventLoopDelay> | null = null
 
 export default defineEventHandler(async (event) => {
   if (process.env.COLLAB_STATS !== '1') throw createError({ statusCode: 404, message: 'Not found' })
