@@ -86,5 +86,18 @@ test('the report page shows outline, toolbar, sections and live counts, with no 
   await expect(page.locator('[data-section-id]:visible')).toHaveCount(1)
   await page.screenshot({ path: 'test-results/editor/report-focus-one.png' })
 
+  // Ctrl+/ lists the keyboard shortcuts (also from the toolbar), Escape closes the list.
+  await caretIn(page, report.sectionIds[0]!)
+  await page.keyboard.press('Control+/')
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+  await expect(help.getByTestId('shortcuts-help')).toContainText('Heading 2')
+  await expect(help.getByTestId('shortcuts-help')).toContainText('Comment on the selection')
+  await page.screenshot({ path: 'test-results/editor/shortcuts.png' })
+  await page.keyboard.press('Escape')
+  await expect(help).toHaveCount(0)
+  await page.locator('[data-tool=shortcuts]').click()
+  await expect(help).toBeVisible()
+  await page.keyboard.press('Escape')
+
   expect(problems).toEqual([])
 })
