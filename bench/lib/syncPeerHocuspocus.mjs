@@ -4,9 +4,9 @@
  * size of the state it would store (Y.encodeStateAsUpdate of the document, what its Database
  * and SQLite extensions write), since no storage extension is installed.
  */
-import { getHeapSpaceStatistics } from 'node:v8'
 import { Server } from '@hocuspocus/server'
 import * as Y from 'yjs'
+import { answerStats } from './syncPeerIpc.mjs'
 
 let bytesWritten = 0
 let stores = 0
@@ -20,13 +20,5 @@ const server = new Server({
   },
 })
 await server.listen()
-process.on('SIGTERM', () => process.exit(0))
-process.on('message', (m) => {
-  if (m === 'stats' || m === 'stats-gc') {
-    if (m === 'stats-gc') globalThis.gc?.()
-    const { rss, heapUsed, heapTotal } = process.memoryUsage()
-    const heapObjects = getHeapSpaceStatistics().filter(s => !/code|trusted|read_only/.test(s.space_name)).reduce((n, s) => n + s.space_used_size, 0)
-    process.send({ stats: { bytesWritten, stores, rss, heapUsed, heapTotal, heapObjects } })
-  }
-})
+answerStats(() => ({ bytesWritten, stores }))
 process.send({ ready: true })

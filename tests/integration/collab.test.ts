@@ -277,12 +277,18 @@ describe('limits and malformed input', () => {
 })
 
 describe('membership changes', () => {
-  it('removing a member closes their socket within 5 s', async () => {
-    const extra = await createAccount(fx.apis.secretariat, 'Removed Member')
+  /** A new account made an author of the report, with a synced client. */
+  async function connectedNewAuthor(name: string) {
+    const extra = await createAccount(fx.apis.secretariat, name)
     await fx.apis.secretariat.call('POST', `/api/reports/${fx.reportId}/members`, { email: extra.account.email, role: 'author' })
     const c = new YClient(fx.baseUrl, fx.reportId, extra.account.cookie)
     clients.push(c)
     await c.synced()
+    return { extra, c }
+  }
+
+  it('removing a member closes their socket within 5 s', async () => {
+    const { extra, c } = await connectedNewAuthor('Removed Member')
     const started = Date.now()
     await fx.apis.secretariat.call('DELETE', `/api/reports/${fx.reportId}/members/${extra.account.id}`)
     const close = await c.closed(5000)
@@ -291,11 +297,7 @@ describe('membership changes', () => {
   })
 
   it('a lowered role applies to the next message of an open socket', async () => {
-    const extra = await createAccount(fx.apis.secretariat, 'Demoted Member')
-    await fx.apis.secretariat.call('POST', `/api/reports/${fx.reportId}/members`, { email: extra.account.email, role: 'author' })
-    const c = new YClient(fx.baseUrl, fx.reportId, extra.account.cookie)
-    clients.push(c)
-    await c.synced()
+    const { extra, c } = await connectedNewAuthor('Demoted Member')
     await fx.apis.secretariat.call('POST', `/api/reports/${fx.reportId}/members`, { email: extra.account.email, role: 'viewer' })
     fragment(c.doc, 0).insert(0, [paragraph('written after demotion')])
     expect((await c.closed()).code).toBe(4403)
