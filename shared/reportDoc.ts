@@ -1,19 +1,38 @@
 /**
  * Reading and writing the structured roots of a report's Y.Doc (`meta`, `sections`) as plain
- * data. Used by the server (seeding, summaries, HTTP edits) and by the browser (outline).
+ * data: the one reader of each shape, used by the server (seeding, summaries, HTTP edits, DOCX
+ * export) and by the browser (outline).
  */
 import * as Y from 'yjs'
+import type { z } from 'zod'
 import { COMMENTS, META, SECTIONS, sectionFragmentName } from './docNames'
 import { reportMetaSchema, sectionSchema } from './schemas/report'
 import type { ReportMeta, Section } from './schemas/report'
 import type { ReportSummary } from './types/report'
 import { countFragmentWords } from './wordCount'
 
-/** The `meta` root as validated data (defaults fill anything missing). */
+/**
+ * The values of `raw` for each field of `shape`; a field that does not validate takes its default
+ * (undefined when it has none). One odd field must not hide the rest: the outline, the summaries
+ * and the DOCX export all read through here.
+ */
+function fieldByField(shape: Record<string, z.ZodType>, raw: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, field] of Object.entries(shape)) {
+    const parsed = field.safeParse(raw[key])
+    out[key] = parsed.success ? parsed.data : field.safeParse(undefined).data
+  }
+  return out
+}
+
+/** The `meta` root as validated data: fields missing or invalid take their defaults. */
 export function readMeta(doc: Y.Doc): ReportMeta {
   const raw = doc.getMap(META).toJSON()
-  const parsed = reportMetaSchema.safeParse({ title: 'Untitled report', ...raw })
-  return parsed.success ? parsed.data : reportMetaSchema.parse({ title: String(raw.title || 'Untitled report') })
+  const parsed = reportMetaSchema.safeParse(raw)
+  if (parsed.success) return parsed.data
+  const meta = fieldByField(reportMetaSchema.shape, raw) as ReportMeta
+  meta.title ||= 'Untitled report'
+  return meta
 }
 
 /** Set metadata fields. */
@@ -27,13 +46,23 @@ export function writeMeta(doc: Y.Doc, patch: Partial<ReportMeta>): void {
   })
 }
 
-/** The `sections` root as plain data, in order; malformed entries are skipped. */
+/**
+ * The `sections` root as plain data, in order. Fields missing or invalid take their defaults; an
+ * entry without a valid id is skipped (its body could not be found anyway).
+ */
 export function readSections(doc: Y.Doc): Section[] {
   const out: Section[] = []
   for (const entry of doc.getArray<Y.Map<unknown>>(SECTIONS).toArray()) {
     if (!(entry instanceof Y.Map)) continue
-    const parsed = sectionSchema.safeParse(entry.toJSON())
-    if (parsed.success) out.push(parsed.data)
+    const raw = entry.toJSON()
+    const parsed = sectionSchema.safeParse(raw)
+    if (parsed.success) {
+      out.push(parsed.data)
+    } else if (sectionSchema.shape.id.safeParse(raw.id).success) {
+      const section = fieldByField(sectionSchema.shape, raw) as Section
+      section.title ||= 'Untitled section'
+      out.push(section)
+    }
   }
   return out
 }

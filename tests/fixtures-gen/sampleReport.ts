@@ -6,9 +6,11 @@
 import * as Y from 'yjs'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import { chorusSchema } from '../../shared/editor/extensions'
-import { COMMENTS, META, SECTIONS, sectionFragmentName } from '../../shared/docNames'
-import type { ReportMeta } from '../../shared/schemas/report'
+import { sectionFragmentName } from '../../shared/docNames'
+import { seedDoc } from '../../shared/reportDoc'
+import { reportMetaSchema, type ReportMeta, type Section } from '../../shared/schemas/report'
 import type { ExportInput, PMMark, PMNode } from '../../server/docx/types'
+import { threadAt } from './sampleComments'
 
 const t = (text: string, marks?: PMMark[]): PMNode => (marks ? { type: 'text', text, marks } : { type: 'text', text })
 const b = (text: string) => t(text, [{ type: 'bold' }])
@@ -115,33 +117,36 @@ export function largeReport(): ExportInput {
       }
     }
     content.push({ type: 'footnotes', content: notes })
-    sections.push({ id: `sec-${s}`, title: `${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][s]}. Cluster ${s + 1}`, countsTowardLimit: true, content: { type: 'doc', content } })
+    // Ids as the server makes them (6–64 url-safe characters): the readers skip any other.
+    sections.push({ id: `sec-cluster-${s + 1}`, title: `${['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'][s]}. Cluster ${s + 1}`, countsTowardLimit: true, content: { type: 'doc', content } })
   }
   return { meta: sampleMeta(), sections, comments: [] }
 }
 
-/** A Y.Doc holding `input` the way the app stores a report (meta, sections, fragments via y-tiptap). */
+/**
+ * A Y.Doc holding `input` the way the app stores a report: seeded like a new report
+ * (server/reports/createReport.ts), bodies written through y-tiptap as the editor does, and the
+ * input's comment threads opened with the app's comment writers on their `from`–`to` range.
+ */
 export function reportYDoc(input: ExportInput): Y.Doc {
   const doc = new Y.Doc()
   const schema = chorusSchema()
-  doc.transact(() => {
-    const meta = doc.getMap(META)
-    for (const [key, value] of Object.entries(input.meta)) meta.set(key, value)
-    const sections = doc.getArray<Y.Map<unknown>>(SECTIONS)
-    for (const section of input.sections) {
-      const entry = new Y.Map<unknown>()
-      sections.push([entry])
-      entry.set('id', section.id)
-      entry.set('title', section.title)
-      entry.set('guidance', '')
-      entry.set('articles', [])
-      entry.set('wordBudget', null)
-      entry.set('countsTowardLimit', section.countsTowardLimit)
-      entry.set('ownerId', null)
-      entry.set('status', 'draft')
-      prosemirrorJSONToYXmlFragment(schema, section.content, doc.getXmlFragment(sectionFragmentName(section.id)))
-    }
-    doc.getMap(COMMENTS)
-  })
+  const sections: Section[] = input.sections.map(s => ({
+    id: s.id, title: s.title, guidance: '', articles: [], wordBudget: null, countsTowardLimit: s.countsTowardLimit, ownerId: null, status: 'draft',
+  }))
+  seedDoc(doc, reportMetaSchema.parse(input.meta), sections)
+  for (const section of input.sections) {
+    prosemirrorJSONToYXmlFragment(schema, section.content, doc.getXmlFragment(sectionFragmentName(section.id)))
+  }
+  for (const c of input.comments) {
+    if (c.from === null || c.to === null) continue
+    threadAt(doc, c.sectionId, c.from, c.to, c.quote, {
+      author: { id: `u-${c.authorName}`, name: c.authorName },
+      body: c.body,
+      suggestion: c.suggestion,
+      now: c.createdAt,
+      replies: c.replies.map(r => ({ author: { id: `u-${r.authorName}`, name: r.authorName }, body: r.body, now: r.createdAt })),
+    })
+  }
   return doc
 }

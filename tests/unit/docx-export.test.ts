@@ -1,13 +1,14 @@
 import { describe, expect, it, beforeAll } from 'vitest'
-import * as Y from 'yjs'
-import { absolutePositionToRelativePosition, initProseMirrorDoc } from '@tiptap/y-tiptap'
+import type * as Y from 'yjs'
 import { chorusSchema } from '#shared/editor/extensions'
-import { COMMENTS, sectionFragmentName } from '#shared/docNames'
+import { sectionFragmentName } from '#shared/docNames'
+import { decideSuggestion, deleteMessage, readThreads, setResolved } from '#shared/commentsDoc'
 import { reportExportInput } from '../../server/docx/fromYDoc'
 import { exportDocx } from '../../server/docx/export/exportDocx'
 import { countReportWords } from '../../server/docx/countReportWords'
 import type { ExportInput, PMNode } from '../../server/docx/types'
 import { reportYDoc, sampleReport } from '../fixtures-gen/sampleReport'
+import { commentOn } from '../fixtures-gen/sampleComments'
 import { docxParts, docxToPdf, hasSoffice, norm, pandocView, paragraphs, textblockTexts, xmlText } from '../fixtures-gen/readDocx'
 
 const DATE = new Date('2027-02-15T12:00:00Z')
@@ -256,44 +257,35 @@ describe('DOCX export options', () => {
 })
 
 describe('DOCX export of comments', () => {
-  /** Opens a thread on `quote` (its first occurrence in the section) the way the editor anchors one. */
-  function addThread(doc: Y.Doc, sectionId: string, quote: string, data: Record<string, unknown>): void {
-    const fragment = doc.getXmlFragment(sectionFragmentName(sectionId))
-    const { doc: pm, mapping } = initProseMirrorDoc(fragment, chorusSchema())
-    let from = -1
-    pm.descendants((node, pos) => {
-      if (from < 0 && node.isText && node.text!.includes(quote)) from = pos + node.text!.indexOf(quote)
-    })
-    expect(from).toBeGreaterThan(0)
-    const anchor = (pos: number) => Y.encodeRelativePosition(absolutePositionToRelativePosition(pos, fragment, mapping))
-    const thread = new Y.Map<unknown>()
-    doc.getMap(COMMENTS).set(String(data.id), thread)
-    const replies = new Y.Array<Y.Map<unknown>>()
-    for (const [k, v] of Object.entries({ sectionId, quote, anchorStart: anchor(from), anchorEnd: anchor(from + quote.length), authorId: 'u1', createdAt: 1_800_000_000_000, mentions: [], resolved: false, ...data })) {
-      if (k !== 'replies') thread.set(k, v)
-    }
-    thread.set('replies', replies)
-    for (const r of (data.replies as Array<Record<string, unknown>> | undefined) ?? []) {
-      const reply = new Y.Map<unknown>()
-      replies.push([reply])
-      for (const [k, v] of Object.entries(r)) reply.set(k, v)
-    }
+  const ana = { id: 'u-ana', name: 'Ana Ruiz' }
+  const ben = { id: 'u-ben', name: 'Ben Okafor' }
+  const T0 = 1_800_000_000_000
+
+  /** The Word comments of a review copy: id, author and text of each. */
+  async function wordComments(doc: Y.Doc): Promise<Array<{ id?: string, author?: string, text: string }>> {
+    const { buffer, warnings } = await exportDocx(reportExportInput(doc), { comments: true, date: DATE })
+    expect(warnings).toEqual([])
+    const comments = (await docxParts(buffer))['word/comments.xml'] ?? ''
+    return [...comments.matchAll(/<w:comment ([^>]*)>(.*?)<\/w:comment>/gs)].map(m => ({ id: m[1]!.match(/w:id="(\d+)"/)?.[1], author: m[1]!.match(/w:author="([^"]*)"/)?.[1], text: xmlText(m[2]!) }))
   }
 
   it('writes open threads as Word comments on their text, replies as threaded replies; resolved threads are left out', async () => {
     const doc = reportYDoc(sampleReport())
-    addThread(doc, 'sec-cluster-v', 'No budget line', { id: 't1', authorName: 'Ana Ruiz', body: 'Which budget year?', replies: [{ id: 'r1', authorName: 'Ben Okafor', createdAt: 1_800_000_100_000, body: 'The 2026 law.', mentions: [] }, { id: 'r2', authorName: 'X', createdAt: 1, body: 'deleted', deleted: true }] })
-    addThread(doc, 'sec-cluster-v', 'pre-trial detention', { id: 't2', authorName: 'Ana Ruiz', body: 'Name them.', suggestion: { text: 'police custody', status: 'open' } })
-    addThread(doc, 'sec-summary', 'key recommendations', { id: 't3', authorName: 'Ana Ruiz', body: 'Done.', resolved: true })
+    const t1 = commentOn(doc, 'sec-cluster-v', 'No budget line', { author: ana, body: 'Which budget year?', now: T0, replies: [
+      { author: ben, body: 'The 2026 law.', now: T0 + 100_000 },
+      { author: ben, body: 'deleted', now: T0 + 200_000 },
+    ] })
+    deleteMessage(doc, t1, readThreads(doc).find(t => t.id === t1)!.replies[1]!.id)
+    const t2 = commentOn(doc, 'sec-cluster-v', 'pre-trial detention', { author: ana, body: 'Name them.', suggestion: 'police custody', now: T0 + 1 })
+    const t3 = commentOn(doc, 'sec-summary', 'key recommendations', { author: ana, body: 'Done.', now: T0 + 2 })
+    setResolved(doc, t3, true, ben.id)
     const input = reportExportInput(doc)
-    expect(input.comments.map(c => c.id)).toEqual(['t1', 't2'])
+    expect(input.comments.map(c => c.id)).toEqual([t1, t2])
 
     const { buffer, warnings } = await exportDocx(input, { comments: true, date: DATE })
     expect(warnings).toEqual([])
     const p = await docxParts(buffer)
-    const comments = p['word/comments.xml']!
-    const entries = [...comments.matchAll(/<w:comment ([^>]*)>(.*?)<\/w:comment>/gs)].map(m => ({ id: m[1]!.match(/w:id="(\d+)"/)?.[1], author: m[1]!.match(/w:author="([^"]*)"/)?.[1], text: xmlText(m[2]!) }))
-    expect(entries).toEqual([
+    expect(await wordComments(doc)).toEqual([
       { id: '0', author: 'Ana Ruiz', text: 'Which budget year?' },
       { id: '1', author: 'Ben Okafor', text: 'The 2026 law.' },
       { id: '2', author: 'Ana Ruiz', text: 'Name them.Suggested replacement: “police custody”' },
@@ -307,9 +299,22 @@ describe('DOCX export of comments', () => {
     expect(body).toContain('<w:commentReference w:id="2"/>')
   })
 
+  it('puts an open suggested replacement in the review copy, and leaves out threads whose suggestion was accepted or rejected', async () => {
+    const doc = reportYDoc(sampleReport())
+    commentOn(doc, 'sec-cluster-v', 'pre-trial detention', { author: ana, body: 'Name them.', suggestion: 'police custody', now: T0 })
+    const accepted = commentOn(doc, 'sec-cluster-v', 'No budget line', { author: ana, body: 'Softer.', suggestion: 'No dedicated budget line', now: T0 + 1 })
+    const rejected = commentOn(doc, 'sec-summary', 'key recommendations', { author: ana, body: 'Shorter.', suggestion: 'main recommendations', now: T0 + 2 })
+    doc.transact(() => decideSuggestion(doc, accepted, { status: 'accepted', userId: ben.id }))
+    doc.transact(() => decideSuggestion(doc, rejected, { status: 'rejected', userId: ben.id, reason: 'Keep it' }))
+    expect(readThreads(doc).map(t => t.status)).toEqual(['open', 'accepted', 'rejected'])
+    expect(await wordComments(doc)).toEqual([
+      { id: '0', author: 'Ana Ruiz', text: 'Name them.Suggested replacement: “police custody”' },
+    ])
+  })
+
   it('attaches a thread whose text was deleted to the start of its section, quoting the removed text', async () => {
     const doc = reportYDoc(sampleReport())
-    addThread(doc, 'sec-summary', 'key recommendations', { id: 't9', authorName: 'Ana Ruiz', body: 'Add them here.' })
+    commentOn(doc, 'sec-summary', 'key recommendations', { author: ana, body: 'Add them here.' })
     // Delete the second paragraph of the section (which holds the commented words).
     doc.getXmlFragment(sectionFragmentName('sec-summary')).delete(1, 1)
     const input = reportExportInput(doc)
@@ -320,9 +325,17 @@ describe('DOCX export of comments', () => {
     expect(xmlText(p['word/comments.xml']!)).toContain('On text since removed: “key recommendations”Add them here.')
   })
 
+  it('carries threads given in the export input through the stored document and back', () => {
+    const input = sampleReport()
+    const from = 6 // "alter" in "This alternative report…"
+    input.comments = [{ id: 'ignored', sectionId: 'sec-summary', from, to: from + 5, quote: 'alter', authorName: 'Ana Ruiz', createdAt: T0, body: 'Why?', suggestion: 'other', replies: [{ id: 'r', authorName: 'Ben Okafor', createdAt: T0 + 1, body: 'Because.' }] }]
+    const [comment] = reportExportInput(reportYDoc(input)).comments
+    expect(comment).toMatchObject({ sectionId: 'sec-summary', from, to: from + 5, quote: 'alter', authorName: 'Ana Ruiz', body: 'Why?', suggestion: 'other', replies: [{ authorName: 'Ben Okafor', body: 'Because.' }] })
+  })
+
   it('writes no comments part unless asked', async () => {
     const doc = reportYDoc(sampleReport())
-    addThread(doc, 'sec-cluster-v', 'No budget line', { id: 't1', authorName: 'Ana', body: 'x' })
+    commentOn(doc, 'sec-cluster-v', 'No budget line', { author: ana, body: 'x' })
     const { buffer } = await exportDocx(reportExportInput(doc), { date: DATE })
     const p = await docxParts(buffer)
     expect(p['word/document.xml']).not.toContain('commentRangeStart')

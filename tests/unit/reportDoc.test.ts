@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
-import { readMeta, readSections, seedDoc, summarize, writeMeta } from '#shared/reportDoc'
+import { findSectionMap, readMeta, readSections, sectionMap, seedDoc, summarize, writeMeta } from '#shared/reportDoc'
 import { reportMetaSchema } from '#shared/schemas/report'
 import { chorusSchema } from '#shared/editor/extensions'
 import { addReply, addThread, decideSuggestion, deleteMessage, readThreads, setResolved } from '#shared/commentsDoc'
@@ -25,6 +25,22 @@ describe('report document helpers', () => {
     expect(readSections(doc).map(s => s.title)).toEqual(['Cluster V', 'Annexes'])
     writeMeta(doc, { stateParty: 'Examplia', members: ['NGO A', 'NGO B'] })
     expect(readMeta(doc)).toMatchObject({ stateParty: 'Examplia', members: ['NGO A', 'NGO B'] })
+  })
+
+  it('reads past one invalid field: it takes its default and the other fields stay (the outline, summaries and export agree)', () => {
+    const doc = seeded()
+    writeMeta(doc, { stateParty: 'Examplia' })
+    doc.getMap('meta').set('language', 'de')
+    expect(readMeta(doc)).toMatchObject({ title: 'Report', stateParty: 'Examplia', language: 'en', wordLimit: 100 })
+    findSectionMap(doc, 'sec-aaaaaa')!.map.set('wordBudget', -5)
+    findSectionMap(doc, 'sec-bbbbbb')!.map.set('title', '')
+    expect(readSections(doc)).toMatchObject([
+      { id: 'sec-aaaaaa', title: 'Cluster V', articles: ['19'], wordBudget: null },
+      { id: 'sec-bbbbbb', title: 'Untitled section', countsTowardLimit: false },
+    ])
+    // An entry without a valid id names no body: it is left out.
+    doc.getArray('sections').push([sectionMap({ ...readSections(doc)[0]!, id: 'bad id' })])
+    expect(readSections(doc)).toHaveLength(2)
   })
 
   it('leaves annexes out of the report total', () => {
