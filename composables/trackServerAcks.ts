@@ -10,9 +10,8 @@ import type { WebsocketProvider } from 'y-websocket'
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
+import { MESSAGE, SYNC } from '#shared/collabContract'
 
-const MESSAGE_SYNC = 0
-const MESSAGE_AUTH = 2
 const PROBE_DELAY_MS = 150
 
 export interface AckTracker {
@@ -22,14 +21,9 @@ export interface AckTracker {
 
 /**
  * Call `onPending(true)` while some local change is not yet acknowledged by the hub, and
- * `onPending(false)` once all are. `onDenied` hears the hub's "permission denied" reason.
+ * `onPending(false)` once all are. (A refused change is not a message but a close: useReportDoc.)
  */
-export function trackServerAcks(
-  doc: Y.Doc,
-  provider: WebsocketProvider,
-  onPending: (pending: boolean) => void,
-  onDenied: (reason: string) => void = () => {},
-): AckTracker {
+export function trackServerAcks(doc: Y.Doc, provider: WebsocketProvider, onPending: (pending: boolean) => void): AckTracker {
   let localSeq = 0
   let ackedSeq = 0
   // The sequence number each outstanding step 1 confirms, in the order they were sent.
@@ -43,7 +37,7 @@ export function trackServerAcks(
     const ws = provider.ws
     if (!provider.wsconnected || !ws || ws.readyState !== ws.OPEN) return
     const encoder = encoding.createEncoder()
-    encoding.writeVarUint(encoder, MESSAGE_SYNC)
+    encoding.writeVarUint(encoder, MESSAGE.sync)
     syncProtocol.writeSyncStep1(encoder, doc)
     probes.push(localSeq)
     ws.send(encoding.toUint8Array(encoder))
@@ -53,24 +47,19 @@ export function trackServerAcks(
   }
 
   const handlers = provider.messageHandlers
-  const syncHandler = handlers[MESSAGE_SYNC]!
-  handlers[MESSAGE_SYNC] = (encoder, decoder, p, emitSynced, type) => {
+  const syncHandler = handlers[MESSAGE.sync]!
+  handlers[MESSAGE.sync] = (encoder, decoder, p, emitSynced, type) => {
     const step = decoding.peekVarUint(decoder)
     syncHandler(encoder, decoder, p, emitSynced, type)
-    if (step === syncProtocol.messageYjsSyncStep2) {
+    if (step === SYNC.step2) {
       const seq = probes.shift()
       if (seq !== undefined && seq > ackedSeq) ackedSeq = seq
       report()
-    } else if (step === syncProtocol.messageYjsSyncStep1 && localSeq > ackedSeq) {
+    } else if (step === SYNC.step1 && localSeq > ackedSeq) {
       // The hub asked what it lacks; the answer (our offline edits) leaves right after this
       // handler, so a probe sent later confirms it.
       scheduleProbe()
     }
-  }
-  // The stock handler only logs "permission denied"; surface the reason instead.
-  handlers[MESSAGE_AUTH] = (_encoder, decoder) => {
-    decoding.readVarUint(decoder)
-    onDenied(decoding.readVarString(decoder))
   }
 
   const onUpdate = (_update: Uint8Array, origin: unknown) => {
@@ -92,7 +81,7 @@ export function trackServerAcks(
       if (timer) clearTimeout(timer)
       doc.off('update', onUpdate)
       provider.off('status', onStatus)
-      handlers[MESSAGE_SYNC] = syncHandler
+      handlers[MESSAGE.sync] = syncHandler
     },
   }
 }

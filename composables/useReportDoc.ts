@@ -1,11 +1,13 @@
 /**
  * One report's live document in the browser: the Y.Doc, its offline copy in IndexedDB (one
- * database per report and user) and the websocket to the hub at `/api/collab/<reportId>`.
- * Client-only: everything is created in onMounted and destroyed in onUnmounted.
+ * database per report and user) and the websocket to the hub (path, close codes and reasons:
+ * shared/collabContract.ts). Client-only: everything is created in onMounted and destroyed in
+ * onUnmounted.
  */
 import * as Y from 'yjs'
 import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
+import { classifyClose, collabServerUrl, type CloseVerdict } from '#shared/collabContract'
 import { trackServerAcks } from './trackServerAcks'
 
 /** What the connection indicator shows. */
@@ -14,9 +16,9 @@ export type ConnectionState =
   | 'connected'
   | 'reconnecting' // lost, trying again
   | 'offline' // the browser has no network: not trying until it returns
-  | 'signed-out' // the hub closed with 4401
-  | 'no-access' // the hub closed with 4403 and the report is no longer ours
-  | 'refused' // the hub refused our changes (4403 while still a member, 4400, 4413)
+  | 'signed-out' // the hub closed: not signed in
+  | 'no-access' // the hub closed: not (or no longer) a member
+  | 'refused' // the hub refused our changes (a forbidden write, an unreadable or too large message)
 
 export interface LiveUser { id: string, name: string, color: string }
 
@@ -25,9 +27,23 @@ export function offlineDbName(reportId: string, userId: string): string {
   return `chorus:${reportId}:${userId}`
 }
 
+/** In words, why the hub refused a change from this browser. */
+function refusalText(close: CloseVerdict): string {
+  switch (close.kind) {
+    case 'too-large':
+      return 'A change was too large for the server (for example a very long paste).'
+    case 'malformed':
+      return 'The server could not read a change from this browser.'
+    case 'forbidden-write':
+      return `The server refused a change (${close.rule || 'not allowed'}): a section you edited may have become final, or your role changed.`
+    default:
+      return 'The server refused a change: a section you edited may have become final, or your role changed.'
+  }
+}
+
 /**
- * Open the report's document. `checkAccess` is asked after a 4403 close: true when the user is
- * still a member (then the hub refused a change, e.g. in a section that became final).
+ * Open the report's document. `checkAccess` is asked when the hub refused a change: true when the
+ * user is still a member (then the change itself was refused, e.g. in a section that became final).
  */
 export function useReportDoc(reportId: string, user: LiveUser, checkAccess: () => Promise<boolean>) {
   const doc = shallowRef<Y.Doc | null>(null)
@@ -43,7 +59,6 @@ export function useReportDoc(reportId: string, user: LiveUser, checkAccess: () =
   let idb: IndexeddbPersistence | null = null
   let everConnected = false
   let stopAcks = () => {}
-  let denied = ''
 
   const terminal = () => ['signed-out', 'no-access', 'refused'].includes(state.value)
 
@@ -59,15 +74,15 @@ export function useReportDoc(reportId: string, user: LiveUser, checkAccess: () =
     }
   }
 
+  // The provider emits `closed` only for closes it will not retry (44xx).
   async function onClosed({ code, reason }: { code: number, reason: string }) {
-    if (code === 4401) {
+    const close = classifyClose(code, reason)
+    if (close.kind === 'signed-out') {
       state.value = 'signed-out'
       closedReason.value = 'You were signed out. Sign in again to keep working; your changes are kept in this browser.'
       return
     }
-    // The hub names a refused change "forbidden-write: …"; any other 4403 means no membership.
-    const refusedWrite = code !== 4403 || reason.startsWith('forbidden-write')
-    if (!refusedWrite || !(await checkAccess().catch(() => true))) {
+    if (close.kind === 'no-access' || !(await checkAccess().catch(() => true))) {
       state.value = 'no-access'
       closedReason.value = 'You no longer have access to this report.'
       // A removed member keeps no copy of a possibly confidential report.
@@ -76,11 +91,7 @@ export function useReportDoc(reportId: string, user: LiveUser, checkAccess: () =
       return
     }
     state.value = 'refused'
-    closedReason.value = code === 4413
-      ? 'A change was too large for the server (for example a very long paste).'
-      : code === 4400
-        ? 'The server could not read a change from this browser.'
-        : denied || 'The server refused a change: a section you edited may have become final, or your role changed.'
+    closedReason.value = refusalText(close)
   }
 
   const goOffline = () => {
@@ -99,8 +110,7 @@ export function useReportDoc(reportId: string, user: LiveUser, checkAccess: () =
     const d = new Y.Doc()
     idb = new IndexeddbPersistence(offlineDbName(reportId, user.id), d)
     idb.whenSynced.then(() => (loaded.value = true)).catch(() => {})
-    const serverUrl = `${location.origin.replace(/^http/, 'ws')}/api/collab`
-    const p = new WebsocketProvider(serverUrl, reportId, d, {
+    const p = new WebsocketProvider(collabServerUrl(location.origin), reportId, d, {
       connect: navigator.onLine,
       // Every change goes through the hub's guard, never browser tab to tab.
       disableBc: true,
@@ -112,9 +122,7 @@ export function useReportDoc(reportId: string, user: LiveUser, checkAccess: () =
     p.on('sync', (synced: boolean) => {
       if (synced) loaded.value = true
     })
-    stopAcks = trackServerAcks(d, p, v => (unsynced.value = v), (reason) => {
-      denied = reason
-    }).stop
+    stopAcks = trackServerAcks(d, p, v => (unsynced.value = v)).stop
     if (!navigator.onLine) state.value = 'offline'
     window.addEventListener('offline', goOffline)
     window.addEventListener('online', goOnline)

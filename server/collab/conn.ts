@@ -5,16 +5,8 @@
 import type { Role } from '#shared/permissions'
 import type { PublicUser } from '#shared/types/user'
 
-/** Close codes of the contract (DESIGN.md) plus the standard ones the hub uses. */
-export const CLOSE = {
-  notSignedIn: 4401,
-  forbidden: 4403,
-  malformed: 4400,
-  tooLarge: 4413,
-  /** Storage failed: the client should reconnect and resend (not a 44xx, so y-websocket retries). */
-  tryAgain: 1013,
-  serverError: 1011,
-} as const
+/** Close codes: defined once for browser and server in shared/collabContract.ts. */
+export { CLOSE } from '#shared/collabContract'
 
 export interface Conn {
   readonly id: string

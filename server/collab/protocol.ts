@@ -2,18 +2,11 @@
  * The y-websocket wire protocol (the framing of `y-websocket`'s WebsocketProvider and
  * `y-protocols`): decoding what a client sends and encoding what the hub sends back.
  * Decoding never touches a document, so the guard can look at an update before it is applied.
+ * The message numbers are the shared contract's (shared/collabContract.ts).
  */
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
-
-export const MESSAGE_SYNC = 0
-export const MESSAGE_AWARENESS = 1
-export const MESSAGE_AUTH = 2
-export const MESSAGE_QUERY_AWARENESS = 3
-
-const SYNC_STEP1 = 0
-const SYNC_STEP2 = 1
-const SYNC_UPDATE = 2
+import { MESSAGE, SYNC } from '#shared/collabContract'
 
 /** A client message, decoded. `update` is a Yjs update (V1 encoding, as the provider sends). */
 export type ClientMessage =
@@ -32,17 +25,17 @@ export function decodeClientMessage(data: Uint8Array): ClientMessage {
     const decoder = decoding.createDecoder(data)
     const type = decoding.readVarUint(decoder)
     switch (type) {
-      case MESSAGE_SYNC: {
+      case MESSAGE.sync: {
         const step = decoding.readVarUint(decoder)
         const payload = decoding.readVarUint8Array(decoder)
-        if (step === SYNC_STEP1) return { kind: 'syncStep1', stateVector: payload }
-        if (step === SYNC_STEP2) return { kind: 'syncStep2', update: payload }
-        if (step === SYNC_UPDATE) return { kind: 'update', update: payload }
+        if (step === SYNC.step1) return { kind: 'syncStep1', stateVector: payload }
+        if (step === SYNC.step2) return { kind: 'syncStep2', update: payload }
+        if (step === SYNC.update) return { kind: 'update', update: payload }
         break
       }
-      case MESSAGE_AWARENESS:
+      case MESSAGE.awareness:
         return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) }
-      case MESSAGE_QUERY_AWARENESS:
+      case MESSAGE.queryAwareness:
         return { kind: 'queryAwareness' }
     }
   } catch (error) {
@@ -59,34 +52,27 @@ const frame = (write: (encoder: encoding.Encoder) => void): Uint8Array => {
 
 /** Sync step 1: the hub's state vector, asking the client for what the hub lacks. */
 export const encodeSyncStep1 = (stateVector: Uint8Array): Uint8Array => frame((e) => {
-  encoding.writeVarUint(e, MESSAGE_SYNC)
-  encoding.writeVarUint(e, SYNC_STEP1)
+  encoding.writeVarUint(e, MESSAGE.sync)
+  encoding.writeVarUint(e, SYNC.step1)
   encoding.writeVarUint8Array(e, stateVector)
 })
 
 /** Sync step 2: what the client lacks. */
 export const encodeSyncStep2 = (update: Uint8Array): Uint8Array => frame((e) => {
-  encoding.writeVarUint(e, MESSAGE_SYNC)
-  encoding.writeVarUint(e, SYNC_STEP2)
+  encoding.writeVarUint(e, MESSAGE.sync)
+  encoding.writeVarUint(e, SYNC.step2)
   encoding.writeVarUint8Array(e, update)
 })
 
 /** A committed document update, broadcast to the room. */
 export const encodeUpdate = (update: Uint8Array): Uint8Array => frame((e) => {
-  encoding.writeVarUint(e, MESSAGE_SYNC)
-  encoding.writeVarUint(e, SYNC_UPDATE)
+  encoding.writeVarUint(e, MESSAGE.sync)
+  encoding.writeVarUint(e, SYNC.update)
   encoding.writeVarUint8Array(e, update)
 })
 
 /** An awareness update (presence), broadcast to the room. */
 export const encodeAwareness = (update: Uint8Array): Uint8Array => frame((e) => {
-  encoding.writeVarUint(e, MESSAGE_AWARENESS)
+  encoding.writeVarUint(e, MESSAGE.awareness)
   encoding.writeVarUint8Array(e, update)
-})
-
-/** The y-protocols auth message "permission denied", which the stock provider logs. */
-export const encodePermissionDenied = (reason: string): Uint8Array => frame((e) => {
-  encoding.writeVarUint(e, MESSAGE_AUTH)
-  encoding.writeVarUint(e, 0)
-  encoding.writeVarString(e, reason)
 })

@@ -5,7 +5,7 @@
  * browser cannot read the status of a refused upgrade but does see a close code.
  */
 import type { Role } from '#shared/permissions'
-import { parseCollabPath } from '#shared/docNames'
+import { parseCollabPath } from '#shared/collabContract'
 import type { PublicUser } from '#shared/types/user'
 import { userFromCookie } from '../auth/userFromCookie'
 import { getRole } from '../repos/members'

@@ -3,7 +3,7 @@
  * (crossws) accepts an upgrade on any path that has no websocket handler, e.g. /api/health,
  * and leaves the socket open with nobody reading it. Every other path now answers 404.
  */
-import { parseCollabPath } from '#shared/docNames'
+import { parseCollabPath } from '#shared/collabContract'
 import { logDenial } from '../utils/logDenial'
 
 export default defineNitroPlugin((nitroApp) => {
