@@ -23,6 +23,20 @@ import { TaskQueue } from './taskQueue'
 export const FROM_SERVER = Symbol('server')
 export const FROM_REMOTE = Symbol('remote')
 
+/** The room was dropped (store failure, or a server change failed half-way) before a task ran. */
+export class RoomGone extends Error {
+  constructor(reportId: string) {
+    super(`the room of report ${reportId} was dropped`)
+  }
+}
+
+/** A server change threw after changing the live document: the room must be reloaded from the store. */
+export class HalfAppliedChange extends Error {
+  constructor(reportId: string) {
+    super(`a server change to report ${reportId} failed after changing the document; it was not kept`)
+  }
+}
+
 /** What a room needs from outside: the store, and (scaled mode) the other instances. */
 export interface RoomDeps {
   docs: DocStore
@@ -57,6 +71,11 @@ export class Room {
   private readonly clientOwners = new Map<number, string>()
   /** Client ids claimed by accepted updates, stored with their next commit. */
   private claims: ClientClaim[] = []
+  /** A server change threw: its update (if any) must not be committed. */
+  private discardingServerChange = false
+  private discardedServerChange = false
+  /** A server change failed half-way: the live document no longer matches the store. */
+  private broken = false
 
   constructor(readonly reportId: string, readonly doc: Y.Doc, private readonly deps: RoomDeps) {
     this.clientOwners.set(doc.clientID, SERVER_OWNER)
@@ -119,21 +138,45 @@ export class Room {
   }
 
   /**
-   * Apply a change made on the server (import, restore) through the same path as a client's:
-   * committed, then broadcast. Resolves after the commit. `fn` should throw before it changes
-   * anything: what it changed before throwing is kept (a Yjs transaction cannot be rolled back).
+   * Change the document on the server (HTTP routes: import, restore, section changes) through the
+   * same path as a client's update: committed, then broadcast; resolves after the commit. Runs in
+   * the room's queue, after everything accepted before it is committed: `prepare` may wait (read
+   * the store, check a permission) while the room's messages wait behind it, then `fn` runs in
+   * ONE transaction on the live document. Both judge the document as it is at that moment, and
+   * should throw before `fn` changes anything. A change that throws half-way is not kept: it is
+   * never stored nor broadcast, and the room is dropped so that everyone reloads the stored state
+   * (a Yjs transaction cannot be rolled back).
    */
-  change<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+  change<C, T>(prepare: (doc: Y.Doc) => C | Promise<C>, fn: (doc: Y.Doc, context: C) => T): Promise<T> {
     return new Promise<T>((resolve, reject) => {
-      this.queue.push(() => {
-        let result!: T
+      this.queue.push(async () => {
         try {
-          this.doc.transact(() => (result = fn(this.doc)), FROM_SERVER)
+          await this.whenUsable()
+          const context = await prepare(this.doc)
+          this.assertUsable()
+          const result = this.transactFromServer(doc => fn(doc, context))
+          // Resolve after the commit without holding the queue meanwhile.
+          void this.whenCommitted().then(() => (this.dead ? reject(new RoomGone(this.reportId)) : resolve(result)))
         } catch (error) {
           reject(error)
-          return
         }
-        void this.whenCommitted().then(() => (this.dead ? reject(new Error('storage failed')) : resolve(result)))
+      })
+    })
+  }
+
+  /**
+   * Read the document as stored: `fn` runs in the room's queue once everything accepted before
+   * it is committed, so it sees neither less than anyone has been sent nor anything uncommitted.
+   */
+  read<T>(fn: (doc: Y.Doc) => T): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push(async () => {
+        try {
+          await this.whenUsable()
+          resolve(fn(this.doc))
+        } catch (error) {
+          reject(error)
+        }
       })
     })
   }
@@ -148,9 +191,9 @@ export class Room {
     return this.commits.whenCommitted()
   }
 
-  /** The store failed to commit this room's updates: it must be dropped. */
+  /** The store failed to commit this room's updates, or a server change failed half-way: it must be dropped. */
   get dead(): boolean {
-    return this.commits.failed
+    return this.commits.failed || this.broken
   }
 
   /** Release the document and presence (after the last commit). */
@@ -158,6 +201,43 @@ export class Room {
     this.awareness.destroy()
     this.doc.destroy()
     this.commits.releaseAll()
+  }
+
+  private async whenUsable(): Promise<void> {
+    await this.whenCommitted()
+    this.assertUsable()
+  }
+
+  private assertUsable(): void {
+    if (this.dead || this.doc.isDestroyed) throw new RoomGone(this.reportId)
+  }
+
+  /**
+   * Run a server change in one transaction. If `fn` throws, its update (if it made one) is kept
+   * out of the commit queue, and the room is dropped: the live document holds a change that the
+   * store and the clients never will.
+   */
+  private transactFromServer<T>(fn: (doc: Y.Doc) => T): T {
+    let result!: T
+    let failure = null as { error: unknown } | null
+    this.discardingServerChange = false
+    this.doc.transact(() => {
+      try {
+        result = fn(this.doc)
+      } catch (error) {
+        failure = { error }
+        this.discardingServerChange = true
+      }
+    }, FROM_SERVER)
+    const partial = this.discardedServerChange
+    this.discardingServerChange = false
+    this.discardedServerChange = false
+    if (!failure) return result
+    if (partial) {
+      this.broken = true
+      this.deps.failed(this, new HalfAppliedChange(this.reportId))
+    }
+    throw failure.error
   }
 
   private answerSyncStep1(conn: Conn, stateVector: Uint8Array): void | Promise<void> {
@@ -241,6 +321,10 @@ export class Room {
   private onDocUpdate(update: Uint8Array, origin: unknown): void {
     if (origin === FROM_REMOTE) {
       this.broadcast(encodeUpdate(update), null)
+      return
+    }
+    if (origin === FROM_SERVER && this.discardingServerChange) {
+      this.discardedServerChange = true
       return
     }
     this.commits.add(update, typeof origin === 'object' && origin !== null && 'send' in origin ? (origin as Conn) : null)

@@ -2,18 +2,22 @@
  * A user's inbox, derived from the review threads of their reports: messages that mention them
  * and replies in threads they started. Only the read marks are stored (per user).
  */
+import type * as Y from 'yjs'
 import { readThreads } from '#shared/commentsDoc'
 import { readMeta } from '#shared/reportDoc'
 import type { InboxItem } from '#shared/types/inbox'
 import type { SqlDriver } from '../store/driver'
 import { listReportsFor } from '../repos/reports'
-import { loadReportDoc } from '../reports/docAccess'
+import { readReportDoc } from '../reports/reportDocument'
 
 const excerpt = (s: string) => (s.length > 160 ? s.slice(0, 157) + '…' : s)
 
 /** Inbox items of one report for `userId`. */
-export async function reportInbox(reportId: string, userId: string): Promise<Omit<InboxItem, 'read'>[]> {
-  const doc = await loadReportDoc(reportId)
+export function reportInbox(reportId: string, userId: string): Promise<Omit<InboxItem, 'read'>[]> {
+  return readReportDoc(reportId, doc => inboxItems(doc, reportId, userId))
+}
+
+function inboxItems(doc: Y.Doc, reportId: string, userId: string): Omit<InboxItem, 'read'>[] {
   const reportTitle = readMeta(doc).title
   const items: Omit<InboxItem, 'read'>[] = []
   for (const t of readThreads(doc)) {
@@ -29,7 +33,6 @@ export async function reportInbox(reportId: string, userId: string): Promise<Omi
       }
     }
   }
-  doc.destroy()
   return items
 }
 

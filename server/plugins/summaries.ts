@@ -1,7 +1,7 @@
 /**
  * Keeps each report's stored summary (titles, statuses, word counts) in step with its live
  * document, for the dashboard and the report header. The hub calls at most every few seconds
- * per report, and when a report is unloaded.
+ * per report, and when a report is unloaded (HTTP changes save it themselves: reportDocument.ts).
  */
 import { summarize } from '#shared/reportDoc'
 import { onRoomChanged } from '../collab'

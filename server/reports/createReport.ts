@@ -9,13 +9,14 @@ import type { ReportTemplate } from '#shared/schemas/template'
 import { seedDoc, summarize } from '#shared/reportDoc'
 import type { PublicUser } from '#shared/types/user'
 import { useStore } from '../store'
+import { storeNewReportDoc } from './reportDocument'
 import { insertReport, deleteReport } from '../repos/reports'
 import { audit } from '../repos/audit'
 import { newId } from '../utils/newId'
 
 /** Create a report for `user` from `template`; returns its id. */
 export async function createReport(user: PublicUser, template: ReportTemplate, input: CreateReportInput): Promise<string> {
-  const { db, docs } = await useStore()
+  const { db } = await useStore()
   const wordLimit = input.wordLimit !== undefined
     ? input.wordLimit
     : template.wordLimits && input.submissionType ? template.wordLimits[input.submissionType] : template.wordLimit
@@ -41,7 +42,7 @@ export async function createReport(user: PublicUser, template: ReportTemplate, i
   const id = newId()
   await insertReport(db, { id, title: meta.title, templateId: template.id, createdBy: user.id, summary: summarize(doc) })
   try {
-    await docs.append(id, [Y.encodeStateAsUpdate(doc)])
+    await storeNewReportDoc(id, doc)
   } catch (error) {
     await deleteReport(db, id)
     throw error

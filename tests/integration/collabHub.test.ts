@@ -1,8 +1,9 @@
 /**
  * The hub's functions for the rest of the server, in-process on a real SQLite store: a
  * server-side change is committed before it resolves and reaches connected clients,
- * `getRoomDocForRead` sees it, `onRoomChanged` fires (debounced, and at unload), an idle room
- * is unloaded and compacted, and `disconnectUser` / `updateUserRole` reach open connections.
+ * `copyRoomDoc` sees it, `onRoomChanged` fires (debounced, and at unload), an idle room
+ * is unloaded and compacted, a server change that fails half-way is never kept, importing the
+ * hub starts nothing, and `disconnectUser` / `updateUserRole` reach open connections.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -43,7 +44,7 @@ type FakeConn = Omit<Conn, 'closed'> & { closed: boolean, sent: Uint8Array[], cl
 
 function fakeConn(role: Role): FakeConn {
   return {
-    id: `conn-${Math.random()}`, reportId, user, role, awarenessId: null, lastResyncAt: 0, closed: false, sent: [], closes: [],
+    id: `conn-${Math.random()}`, reportId, user, role, sessionId: 'session-hub-1', awarenessId: null, lastResyncAt: 0, closed: false, sent: [], closes: [],
     send(data) { this.sent.push(data) },
     close(code, reason) {
       this.closed = true
@@ -70,18 +71,18 @@ async function storedDoc(): Promise<Y.Doc> {
 }
 
 describe('hub functions', () => {
-  it('withRoomDoc commits before it resolves, broadcasts, and getRoomDocForRead / onRoomChanged see it', async () => {
+  it('changeRoomDoc commits before it resolves, broadcasts, and copyRoomDoc / onRoomChanged see it', async () => {
     const changed: string[] = []
     const stop = hub.onRoomChanged((id, doc) => changed.push(`${id}:${doc.getMap('meta').get('title')}`))
     const conn = fakeConn('author')
     const room = await hub.attach(conn)
     room.receive(conn, { kind: 'syncStep1', stateVector: Y.encodeStateVector(new Y.Doc()) })
-    await hub.withRoomDoc(reportId, doc => doc.getMap('meta').set('title', 'Changed on the server'))
+    await hub.changeRoomDoc(reportId, () => null, doc => doc.getMap('meta').set('title', 'Changed on the server'))
     expect((await storedDoc()).getMap('meta').get('title')).toBe('Changed on the server')
     const client = new Y.Doc()
     for (const u of updatesSent(conn)) Y.applyUpdate(client, u)
     expect(client.getMap('meta').get('title')).toBe('Changed on the server')
-    expect((await hub.getRoomDocForRead(reportId)).getMap('meta').get('title')).toBe('Changed on the server')
+    expect((await hub.copyRoomDoc(reportId)).getMap('meta').get('title')).toBe('Changed on the server')
     await sleep(300)
     expect(changed).toContain(`${reportId}:Changed on the server`)
     hub.detach(conn)
@@ -94,7 +95,7 @@ describe('hub functions', () => {
     const stored = await store.docs.load(reportId)
     expect(stored.snapshot).not.toBeNull()
     expect(stored.updates.length).toBe(0)
-    const doc = await hub.getRoomDocForRead(reportId)
+    const doc = await hub.copyRoomDoc(reportId)
     expect(doc.getMap('meta').get('title')).toBe('Changed on the server')
     expect(hub.hubStats().rooms).toBe(0) // a read does not load the room
   })
@@ -106,6 +107,55 @@ describe('hub functions', () => {
     expect(new Set(rooms).size).toBe(1)
     expect(hub.hubStats()).toMatchObject({ rooms: 1, connections: 5 })
     for (const c of many) hub.detach(c)
+  })
+
+  it('a server change that throws after changing the document is neither stored nor sent; the room reloads from the store', async () => {
+    const conn = fakeConn('author')
+    const room = await hub.attach(conn)
+    room.receive(conn, { kind: 'syncStep1', stateVector: Y.encodeStateVector(new Y.Doc()) })
+    const sentBefore = conn.sent.length
+    const storedBefore = (await store.docs.load(reportId)).updates.length
+    await expect(hub.changeRoomDoc(reportId, () => null, (doc) => {
+      doc.getMap('meta').set('title', 'Half a change')
+      throw new Error('refused half-way')
+    })).rejects.toThrow('refused half-way')
+    expect(conn.closes).toEqual([{ code: 1013, reason: 'document reloaded, reconnect' }])
+    expect(updatesSent({ sent: conn.sent.slice(sentBefore) })).toEqual([])
+    expect((await store.docs.load(reportId)).updates.length).toBe(storedBefore)
+    hub.detach(conn)
+    expect((await hub.copyRoomDoc(reportId)).getMap('meta').get('title')).toBe('Changed on the server')
+    const again = fakeConn('author')
+    const reloaded = await hub.attach(again)
+    expect(reloaded).not.toBe(room)
+    expect(reloaded.doc.getMap('meta').get('title')).toBe('Changed on the server')
+    hub.detach(again)
+  })
+
+  it('a server change that throws before changing anything keeps the room', async () => {
+    const conn = fakeConn('author')
+    const room = await hub.attach(conn)
+    await expect(hub.changeRoomDoc(reportId, () => {
+      throw new Error('not allowed')
+    }, doc => doc.getMap('meta').set('title', 'Never'))).rejects.toThrow('not allowed')
+    await expect(hub.changeRoomDoc(reportId, () => null, () => {
+      throw new Error('not allowed either')
+    })).rejects.toThrow('not allowed either')
+    expect(conn.closes).toEqual([])
+    expect(room.dead).toBe(false)
+    expect(room.doc.getMap('meta').get('title')).toBe('Changed on the server')
+    hub.detach(conn)
+  })
+
+  it('importing the hub starts nothing: member changes reach sockets once startCollabHub() ran', async () => {
+    const { closeMemberSockets } = await import('../../server/reports/memberSockets')
+    const conn = fakeConn('author')
+    await hub.attach(conn)
+    await closeMemberSockets(reportId, user.id)
+    expect(conn.closes).toEqual([])
+    hub.startCollabHub()
+    await closeMemberSockets(reportId, user.id)
+    expect(conn.closes).toEqual([{ code: 4403, reason: 'membership-removed' }])
+    hub.detach(conn)
   })
 
   it('disconnectUser closes the user\'s connections with 4403; updateUserRole applies to open ones', async () => {

@@ -3,7 +3,7 @@ import { readThreads } from '#shared/commentsDoc'
 import { readMeta, readSections } from '#shared/reportDoc'
 import { useStore } from '../../../store'
 import { listMembers } from '../../../repos/members'
-import { loadReportDoc } from '../../../reports/docAccess'
+import { readReportDoc } from '../../../reports/reportDocument'
 import { dispositionCsv, dispositionRows } from '../../../comments/dispositionCsv'
 import { requireReportAccess } from '../../../utils/reportAccess'
 import { idParam } from '../../../utils/validate'
@@ -12,13 +12,13 @@ import { idParam } from '../../../utils/validate'
 export default defineEventHandler(async (event) => {
   const reportId = idParam(event, 'id')
   await requireReportAccess(event, reportId, 'members.manage')
-  const doc = await loadReportDoc(reportId)
   const { db } = await useStore()
   const names = new Map((await listMembers(db, reportId)).map(m => [m.userId, m.name]))
-  const titles = new Map(readSections(doc).map(s => [s.id, s.title]))
-  const csv = dispositionCsv(dispositionRows(readThreads(doc), titles, names))
-  const slug = readMeta(doc).title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report'
-  doc.destroy()
+  const { csv, title } = await readReportDoc(reportId, (doc) => {
+    const titles = new Map(readSections(doc).map(s => [s.id, s.title]))
+    return { csv: dispositionCsv(dispositionRows(readThreads(doc), titles, names)), title: readMeta(doc).title }
+  })
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report'
   setResponseHeader(event, 'Content-Type', 'text/csv; charset=utf-8')
   setResponseHeader(event, 'Content-Disposition', `attachment; filename="${slug}-comment-disposition.csv"`)
   return csv

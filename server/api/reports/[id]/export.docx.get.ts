@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { readMeta } from '#shared/reportDoc'
 import { useStore } from '../../../store'
 import { audit } from '../../../repos/audit'
-import { loadReportDoc } from '../../../reports/docAccess'
+import { readReportDoc } from '../../../reports/reportDocument'
 import { reportExportInputAsync } from '../../../docx/fromYDoc'
 import { exportDocx } from '../../../docx/export/exportDocx'
 import { requireReportAccess } from '../../../utils/reportAccess'
@@ -22,10 +22,7 @@ export default defineEventHandler(async (event) => {
   const reportId = idParam(event, 'id')
   const { user } = await requireReportAccess(event, reportId, 'export')
   const { comments, numbered } = validQuery(event, querySchema)
-  const doc = await loadReportDoc(reportId)
-  const meta = readMeta(doc)
-  const input = await reportExportInputAsync(doc, { skipComments: !comments })
-  doc.destroy()
+  const { meta, input } = await readReportDoc(reportId, async doc => ({ meta: readMeta(doc), input: await reportExportInputAsync(doc, { skipComments: !comments }) }))
   const { buffer, warnings } = await exportDocx(input, { comments, numberedParagraphs: numbered ?? meta.numberedParagraphs })
   if (warnings.length) console.warn('[export] degraded nodes', { reportId, warnings: warnings.length })
   const { db } = await useStore()

@@ -2,7 +2,7 @@ import type * as Y from 'yjs'
 import { addSectionSchema } from '#shared/schemas/report'
 import { findSectionMap, sectionMap } from '#shared/reportDoc'
 import { SECTIONS } from '#shared/docNames'
-import { changeReportDoc } from '../../../../reports/docAccess'
+import { changeReportDoc } from '../../../../reports/reportDocument'
 import { useStore } from '../../../../store'
 import { audit } from '../../../../repos/audit'
 import { newId } from '../../../../utils/newId'
@@ -15,7 +15,7 @@ export default defineEventHandler(async (event) => {
   const { user } = await requireReportAccess(event, reportId, 'sections.manage')
   const input = await validBody(event, addSectionSchema)
   const section = { id: newId(), title: input.title, guidance: input.guidance, articles: [], wordBudget: input.wordBudget, countsTowardLimit: input.countsTowardLimit, ownerId: null, status: 'draft' as const }
-  await changeReportDoc(reportId, (doc) => {
+  await changeReportDoc(reportId, user, 'sections.manage', (doc) => {
     const after = input.afterId ? findSectionMap(doc, input.afterId) : null
     const sections = doc.getArray<Y.Map<unknown>>(SECTIONS)
     sections.insert(after ? after.index + 1 : sections.length, [sectionMap(section)])

@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { reorderSectionsSchema } from '#shared/schemas/report'
 import { SECTIONS } from '#shared/docNames'
-import { changeReportDoc } from '../../../../reports/docAccess'
+import { changeReportDoc } from '../../../../reports/reportDocument'
 import { useStore } from '../../../../store'
 import { audit } from '../../../../repos/audit'
 import { badRequest } from '../../../../utils/errors'
@@ -13,11 +13,14 @@ export default defineEventHandler(async (event) => {
   const reportId = idParam(event, 'id')
   const { user } = await requireReportAccess(event, reportId, 'sections.manage')
   const { ids } = await validBody(event, reorderSectionsSchema)
-  const ok = await changeReportDoc(reportId, (doc) => {
+  await changeReportDoc(reportId, user, 'sections.manage', (doc) => {
     const arr = doc.getArray<Y.Map<unknown>>(SECTIONS)
     const current = arr.toArray()
     const byId = new Map(current.map(m => [m.get('id') as string, m]))
-    if (ids.length !== current.length || new Set(ids).size !== ids.length || !ids.every(id => byId.has(id))) return false
+    // Judged on the live list (a section may have been added or removed meanwhile), before any change.
+    if (ids.length !== current.length || new Set(ids).size !== ids.length || !ids.every(id => byId.has(id))) {
+      throw badRequest('ids: must list every section exactly once', 'ids')
+    }
     // Y types cannot be moved: re-create each entry in the new order with the same fields.
     const copies = ids.map((id) => {
       const copy = new Y.Map<unknown>()
@@ -26,9 +29,7 @@ export default defineEventHandler(async (event) => {
     })
     arr.delete(0, arr.length)
     arr.insert(0, copies)
-    return true
   })
-  if (!ok) throw badRequest('ids: must list every section exactly once', 'ids')
   const { db } = await useStore()
   await audit(db, { actorId: user.id, reportId, action: 'section.reorder' })
   return { ok: true }

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { useStore } from '../../../../store'
 import { saveVersion } from '../../../../repos/versions'
 import { audit } from '../../../../repos/audit'
-import { loadReportDoc } from '../../../../reports/docAccess'
+import { readReportDoc } from '../../../../reports/reportDocument'
 import { requireReportAccess } from '../../../../utils/reportAccess'
 import { idParam, validBody } from '../../../../utils/validate'
 
@@ -14,11 +14,10 @@ export default defineEventHandler(async (event) => {
   const reportId = idParam(event, 'id')
   const { user } = await requireReportAccess(event, reportId, 'versions.create')
   const { name } = await validBody(event, bodySchema)
-  // The store holds every update anyone has seen: it is the current document.
-  const doc = await loadReportDoc(reportId)
+  // The document as stored right now, including a change that was still waiting for its commit.
+  const data = await readReportDoc(reportId, doc => Y.encodeStateAsUpdate(doc))
   const { db } = await useStore()
-  const { id, createdAt } = await saveVersion(db, { reportId, name, data: Y.encodeStateAsUpdate(doc), createdBy: user.id })
-  doc.destroy()
+  const { id, createdAt } = await saveVersion(db, { reportId, name, data, createdBy: user.id })
   await audit(db, { actorId: user.id, reportId, action: 'version.create', detail: { versionId: id } })
   setResponseStatus(event, 201)
   return { version: { id, name, createdBy: user.id, createdByName: user.name, createdAt } }

@@ -1,14 +1,13 @@
 import { readMultipartFormData } from 'h3'
 import { z } from 'zod'
-import { readSections } from '#shared/reportDoc'
-import { canEditSectionText } from '#shared/permissions'
 import { useStore } from '../../../../../store'
 import { audit } from '../../../../../repos/audit'
-import { changeReportDoc, loadReportDoc } from '../../../../../reports/docAccess'
+import { changeReportDoc, readReportDoc } from '../../../../../reports/reportDocument'
+import { requireEditableSection } from '../../../../../reports/requireEditableSection'
 import { importDocx } from '../../../../../docx/import/importDocx'
 import { DocxImportError } from '../../../../../docx/import/DocxImportError'
 import { applyJsonToFragment } from '../../../../../docx/applyJsonToFragment'
-import { badRequest, forbidden, notFound, tooLarge } from '../../../../../utils/errors'
+import { badRequest, tooLarge } from '../../../../../utils/errors'
 import { requireReportAccess } from '../../../../../utils/reportAccess'
 import { logDenial } from '../../../../../utils/logDenial'
 import { idParam, validQuery } from '../../../../../utils/validate'
@@ -27,14 +26,9 @@ export default defineEventHandler(async (event) => {
   const sectionId = idParam(event, 'sectionId')
   const { user, role } = await requireReportAccess(event, reportId, 'text.edit')
   const { apply } = validQuery(event, querySchema)
-  const doc = await loadReportDoc(reportId)
-  const section = readSections(doc).find(s => s.id === sectionId)
-  doc.destroy()
-  if (!section) throw notFound('section')
-  if (!canEditSectionText(role, section.status)) {
-    logDenial({ reason: `import into ${section.status} section`, userId: user.id, reportId })
-    throw forbidden('This section is final: only the secretariat can change it')
-  }
+  // Refuse early, before reading and converting the upload; the check that counts is made again
+  // on the live document when the text is written (the section may turn final meanwhile).
+  await readReportDoc(reportId, doc => requireEditableSection(doc, reportId, sectionId, { user, role }))
 
   const parts = await readMultipartFormData(event).catch(() => undefined)
   const file = parts?.find(p => p.name === 'file')
@@ -51,7 +45,12 @@ export default defineEventHandler(async (event) => {
     }
     throw error
   }
-  if (apply) await changeReportDoc(reportId, d => applyJsonToFragment(d, sectionId, result.content, `import:${user.id}`))
+  if (apply) {
+    await changeReportDoc(reportId, user, 'text.edit', (doc, actor) => {
+      requireEditableSection(doc, reportId, sectionId, actor)
+      applyJsonToFragment(doc, sectionId, result.content, `import:${user.id}`)
+    })
+  }
   const { db } = await useStore()
   await audit(db, { actorId: user.id, reportId, action: 'section.import', detail: { sectionId, applied: apply, warnings: result.warnings.length } })
   return { content: result.content, warnings: result.warnings, applied: apply }

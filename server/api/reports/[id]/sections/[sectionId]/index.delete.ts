@@ -1,6 +1,6 @@
 import { findSectionMap } from '#shared/reportDoc'
 import { SECTIONS, sectionFragmentName } from '#shared/docNames'
-import { changeReportDoc } from '../../../../../reports/docAccess'
+import { changeReportDoc } from '../../../../../reports/reportDocument'
 import { useStore } from '../../../../../store'
 import { audit } from '../../../../../repos/audit'
 import { notFound } from '../../../../../utils/errors'
@@ -12,15 +12,13 @@ export default defineEventHandler(async (event) => {
   const reportId = idParam(event, 'id')
   const sectionId = idParam(event, 'sectionId')
   const { user } = await requireReportAccess(event, reportId, 'sections.manage')
-  const removed = await changeReportDoc(reportId, (doc) => {
+  await changeReportDoc(reportId, user, 'sections.manage', (doc) => {
     const found = findSectionMap(doc, sectionId)
-    if (!found) return false
+    if (!found) throw notFound('section')
     doc.getArray(SECTIONS).delete(found.index, 1)
     const body = doc.getXmlFragment(sectionFragmentName(sectionId))
     if (body.length) body.delete(0, body.length)
-    return true
   })
-  if (!removed) throw notFound('section')
   const { db } = await useStore()
   await audit(db, { actorId: user.id, reportId, action: 'section.remove', detail: { sectionId } })
   return { ok: true }

@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { useStore } from '../../../../../store'
 import { saveVersion, versionData } from '../../../../../repos/versions'
 import { audit } from '../../../../../repos/audit'
-import { changeReportDoc, loadReportDoc } from '../../../../../reports/docAccess'
+import { changeReportDoc } from '../../../../../reports/reportDocument'
 import { restoreInto } from '../../../../../reports/restoreVersion'
 import { notFound } from '../../../../../utils/errors'
 import { requireReportAccess } from '../../../../../utils/reportAccess'
@@ -10,7 +10,8 @@ import { idParam } from '../../../../../utils/validate'
 
 /**
  * The secretariat restores a named version. The current state is saved first as a version
- * ("Before restoring …"), so a restore can itself be undone.
+ * ("Before restoring …"), so a restore can itself be undone: saved inside the change, from the
+ * live document, so that no edit made just before the restore is missing from the backup.
  */
 export default defineEventHandler(async (event) => {
   const reportId = idParam(event, 'id')
@@ -19,10 +20,12 @@ export default defineEventHandler(async (event) => {
   const { db } = await useStore()
   const version = await versionData(db, reportId, versionId)
   if (!version) throw notFound('version')
-  const current = await loadReportDoc(reportId)
-  const backup = await saveVersion(db, { reportId, name: `Before restoring “${version.name}”`, data: Y.encodeStateAsUpdate(current), createdBy: user.id })
-  current.destroy()
-  await changeReportDoc(reportId, doc => restoreInto(doc, version.data))
-  await audit(db, { actorId: user.id, reportId, action: 'version.restore', detail: { versionId, backupId: backup.id } })
-  return { ok: true, backupVersionId: backup.id }
+  let backupId = ''
+  await changeReportDoc(reportId, user, 'versions.restore', doc => restoreInto(doc, version.data), {
+    before: async (doc) => {
+      backupId = (await saveVersion(db, { reportId, name: `Before restoring “${version.name}”`, data: Y.encodeStateAsUpdate(doc), createdBy: user.id })).id
+    },
+  })
+  await audit(db, { actorId: user.id, reportId, action: 'version.restore', detail: { versionId, backupId } })
+  return { ok: true, backupVersionId: backupId }
 })
