@@ -1,16 +1,14 @@
 /**
  * Web security for every request: security headers (the Content-Security-Policy with a
  * per-response script nonce is set in plugins/cspNonce.ts), and a refusal of state-changing
- * requests that come from another site (CSRF), judged by Sec-Fetch-Site and Origin.
+ * requests that come from another site (CSRF), judged by Sec-Fetch-Site and Origin. Request
+ * bodies are limited next, in 02.bodyLimit.ts.
  */
 import { defineEventHandler, getHeader, getRequestHost, getRequestProtocol, setResponseHeaders } from 'h3'
-import { forbidden, tooLarge } from '../utils/errors'
+import { forbidden } from '../utils/errors'
 import { logDenial } from '../utils/logDenial'
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
-/** JSON bodies are small; the DOCX import route allows more (checked there). */
-const MAX_JSON_BYTES = 1024 * 1024
-const MAX_UPLOAD_BYTES = 10 * 1024 * 1024 + 64 * 1024
 
 /** The origin the app is served from: PUBLIC_ORIGIN, or the request's own. */
 export function expectedOrigin(event: Parameters<typeof getRequestHost>[0]): string {
@@ -34,7 +32,4 @@ export default defineEventHandler((event) => {
     logDenial({ reason: 'cross-site request', route: event.path, userId: null })
     throw forbidden('Cross-site requests are not allowed')
   }
-  const length = Number(getHeader(event, 'content-length') ?? 0)
-  const limit = event.path.endsWith('/import') ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES
-  if (length > limit) throw tooLarge(`The request body is larger than ${Math.round(limit / 1024)} KiB`)
 })

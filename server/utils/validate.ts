@@ -16,7 +16,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   throw badRequest(`${field}: ${issue.message}`, field)
 }
 
-/** The JSON body, validated. */
+/** The JSON body, validated. h3 hands over the copy middleware/02.bodyLimit.ts read within the route's limit. */
 export async function validBody<S extends z.ZodType>(event: H3Event, schema: S): Promise<z.infer<S>> {
   let body: unknown
   try {

@@ -5,6 +5,7 @@ import { audit } from '../../../../../repos/audit'
 import { changeReportDoc, readReportDoc } from '../../../../../reports/reportDocument'
 import { requireEditableSection } from '../../../../../reports/requireEditableSection'
 import { importDocx } from '../../../../../docx/import/importDocx'
+import { DEFAULT_IMPORT_LIMITS } from '../../../../../docx/import/importLimits'
 import { DocxImportError } from '../../../../../docx/import/DocxImportError'
 import { applyJsonToFragment } from '../../../../../docx/applyJsonToFragment'
 import { badRequest, tooLarge } from '../../../../../utils/errors'
@@ -12,7 +13,6 @@ import { requireReportAccess } from '../../../../../utils/reportAccess'
 import { logDenial } from '../../../../../utils/logDenial'
 import { idParam, validQuery } from '../../../../../utils/validate'
 
-const MAX_FILE_BYTES = 10 * 1024 * 1024
 const querySchema = z.object({
   /** 1 (default): the server replaces the section's text. 0: only convert; the editor applies it as one undoable change. */
   apply: z.enum(['0', '1']).default('1').transform(v => v === '1'),
@@ -30,10 +30,11 @@ export default defineEventHandler(async (event) => {
   // on the live document when the text is written (the section may turn final meanwhile).
   await readReportDoc(reportId, doc => requireEditableSection(doc, reportId, sectionId, { user, role }))
 
+  // The body was read (and limited) by middleware/02.bodyLimit.ts; this parses that copy.
   const parts = await readMultipartFormData(event).catch(() => undefined)
   const file = parts?.find(p => p.name === 'file')
   if (!file?.data?.length) throw badRequest('file: attach a .docx file in the field "file"', 'file')
-  if (file.data.length > MAX_FILE_BYTES) throw tooLarge('file: the file is larger than 10 MiB')
+  if (file.data.length > DEFAULT_IMPORT_LIMITS.maxBytes) throw tooLarge(`file: the file is larger than ${DEFAULT_IMPORT_LIMITS.maxBytes / 1024 / 1024} MiB`)
 
   let result
   try {
