@@ -1,0 +1,10 @@
+/**
+ * Any /api path that no route claims, for any method: a JSON 404. Without it the app's HTML
+ * page answered 200, which a script takes for success. More specific routes (and the
+ * /api/collab/<id> websocket) always win over this catch-all.
+ */
+import { notFound } from '../utils/errors'
+
+export default defineEventHandler((event) => {
+  throw notFound(`API route: ${event.path.split('?')[0]!.slice(0, 200)}`)
+})
