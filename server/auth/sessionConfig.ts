@@ -8,8 +8,16 @@ import { join } from 'node:path'
 import { dataDir } from '../store'
 
 export const SESSION_COOKIE = 'chorus_session'
-/** Sessions last 14 days from sign-in. */
-export const SESSION_MAX_AGE_S = 14 * 24 * 3600
+/**
+ * Sessions last 14 days from sign-in; `SESSION_MAX_AGE_S` overrides it (the expiry tests use a
+ * few seconds). When a session expires its open websockets close too (docs/sessions.md).
+ */
+export const SESSION_MAX_AGE_S = maxAgeFromEnv(process.env.SESSION_MAX_AGE_S) ?? 14 * 24 * 3600
+
+function maxAgeFromEnv(raw: string | undefined): number | null {
+  const value = Number(raw)
+  return raw && Number.isInteger(value) && value > 0 ? value : null
+}
 
 let secret: string | null = null
 

@@ -1,13 +1,15 @@
 /**
  * Who sent a request, from its Cookie header alone. Used by HTTP routes (through
- * `requireUser`) and by the websocket upgrade, which has no h3 event.
+ * `requireUser`) and by the websocket upgrade, which has no h3 event and keeps the session's id
+ * and expiry so the socket closes when the session ends.
  */
 import { parse as parseCookies } from 'cookie-es'
 import { unsealSession } from 'h3'
 import type { H3Event } from 'h3'
 import type { PublicUser } from '#shared/types/user'
 import { useStore } from '../store'
-import { sessionUser } from '../repos/sessions'
+import { liveSession } from '../repos/sessions'
+import type { LiveSession } from '../repos/sessions'
 import { SESSION_COOKIE, sessionConfig } from './sessionConfig'
 
 /** The session id sealed in a Cookie header, if valid. */
@@ -24,10 +26,15 @@ export async function sessionIdFromCookie(cookieHeader: string | null | undefine
   }
 }
 
-/** The signed-in user of a Cookie header, or null. */
-export async function userFromCookie(cookieHeader: string | null | undefined): Promise<PublicUser | null> {
+/** The live session of a Cookie header (id, user, expiry), or null. */
+export async function sessionFromCookie(cookieHeader: string | null | undefined): Promise<LiveSession | null> {
   const sid = await sessionIdFromCookie(cookieHeader)
   if (!sid) return null
   const { db } = await useStore()
-  return (await sessionUser(db, sid)) ?? null
+  return (await liveSession(db, sid)) ?? null
+}
+
+/** The signed-in user of a Cookie header, or null. */
+export async function userFromCookie(cookieHeader: string | null | undefined): Promise<PublicUser | null> {
+  return (await sessionFromCookie(cookieHeader))?.user ?? null
 }

@@ -12,6 +12,8 @@ export interface Conn {
   readonly id: string
   readonly reportId: string
   readonly user: PublicUser
+  /** The sign-in session the socket was opened under: ending it closes the socket (sessionSockets.ts). */
+  readonly sessionId: string
   /** Changes when the member's role changes (updateUserRole). */
   role: Role
   /** The awareness clientID this connection speaks for (the first one it announced). */

@@ -16,6 +16,7 @@ import { decodeClientMessage, MalformedMessage } from './protocol'
 import type { ClientMessage } from './protocol'
 import type { Room } from './room'
 import { releaseReceiveBuffer, takeOverMessages } from './rawSocket'
+import { trackSessionSocket, untrackSessionSocket } from './sessionSockets'
 import { decideUpgrade } from './upgrade'
 import type { UpgradeDecision } from './upgrade'
 
@@ -31,7 +32,21 @@ class PeerConn implements Conn {
   room: Room | null = null
   inbox: ClientMessage[] = []
 
-  constructor(private readonly peer: Peer, readonly reportId: string, readonly user: PublicUser, public role: Role) {}
+  readonly reportId: string
+  readonly user: PublicUser
+  role: Role
+  readonly sessionId: string
+  readonly sessionExpiresAt: number
+  readonly authenticatedAt: number
+
+  constructor(private readonly peer: Peer, decision: Extract<UpgradeDecision, { ok: true }>) {
+    this.reportId = decision.reportId
+    this.user = decision.user
+    this.role = decision.role
+    this.sessionId = decision.session.id
+    this.sessionExpiresAt = decision.session.expiresAt
+    this.authenticatedAt = decision.session.authenticatedAt
+  }
 
   get id(): string {
     return this.peer.id
@@ -106,8 +121,10 @@ export const collabHooks = {
       peer.close(decision?.code ?? CLOSE.forbidden, decision?.reason ?? 'not authorised')
       return
     }
-    const conn = new PeerConn(peer, decision.reportId, decision.user, decision.role)
+    const conn = new PeerConn(peer, decision)
     peer.context[CONN] = conn
+    trackSessionSocket(conn)
+    if (conn.closed) return
     takeOverMessages(peer, (data, isBinary) => receiveFrame(conn, peer, data, isBinary))
     attach(conn).then((room) => {
       if (conn.closed) return
@@ -129,6 +146,7 @@ export const collabHooks = {
     const conn = connOf(peer)
     if (!conn) return
     conn.closed = true
+    untrackSessionSocket(conn)
     detach(conn)
   },
 

@@ -2,7 +2,8 @@
  * Scaled mode (`REDIS_URL`): instances share document updates, presence and membership changes
  * through Redis pub/sub. Each report has a channel carrying binary frames (committed updates with
  * their sequence numbers, awareness updates), tagged with the publishing instance so it ignores
- * its own; one control channel carries member removals and role changes. Without REDIS_URL this
+ * its own; one control channel carries member removals, role changes and ended sessions (those
+ * go to their own handlers, sessionSockets.ts, not to the hub's). Without REDIS_URL this
  * module is never loaded (`useFanout()` resolves to null before importing ioredis).
  */
 import { randomUUID } from 'node:crypto'
@@ -20,6 +21,15 @@ export type ControlMessage =
   | { kind: 'disconnect', reportId: string, userId: string }
   | { kind: 'role', reportId: string, userId: string, role: Role }
 
+/** Sessions that ended (sessionSockets.ts): every instance closes their sockets. */
+export interface SessionEndedMessage {
+  kind: 'session-ended'
+  sessionIds?: string[]
+  userId?: string
+  exceptSessionId?: string
+  reason: string
+}
+
 export interface Fanout {
   readonly instanceId: string
   /** Start receiving a report's frames (resolves once Redis confirmed the subscription). */
@@ -28,6 +38,8 @@ export interface Fanout {
   publish(reportId: string, message: FanoutMessage): void
   publishControl(message: ControlMessage): void
   onControl(handler: (message: ControlMessage) => void): void
+  publishSessionEnded(message: SessionEndedMessage): void
+  onSessionEnded(handler: (message: SessionEndedMessage) => void): void
   /** A short-lived lock (SET NX PX), e.g. so only one instance compacts a report at a time. */
   tryLock(name: string, ttlMs: number): Promise<boolean>
 }
@@ -53,14 +65,17 @@ async function connect(url: string): Promise<Fanout> {
   const instanceId = randomUUID()
   const handlers = new Map<string, Set<(m: FanoutMessage) => void>>()
   const controlHandlers: Array<(m: ControlMessage) => void> = []
+  const sessionHandlers: Array<(m: SessionEndedMessage) => void> = []
   await sub.subscribe(CONTROL)
 
   sub.on('messageBuffer', (channelBuf: Buffer, data: Buffer) => {
     const channel = channelBuf.toString()
     if (channel === CONTROL) {
       try {
-        const message = JSON.parse(data.toString()) as ControlMessage & { from: string }
-        if (message.from !== instanceId) for (const h of controlHandlers) h(message)
+        const message = JSON.parse(data.toString()) as (ControlMessage | SessionEndedMessage) & { from: string }
+        if (message.from === instanceId) return
+        if (message.kind === 'session-ended') for (const h of sessionHandlers) h(message)
+        else for (const h of controlHandlers) h(message)
       } catch (error) {
         logCollab('warn', 'unreadable control message', { message: String(error) })
       }
@@ -107,6 +122,12 @@ async function connect(url: string): Promise<Fanout> {
     },
     onControl(handler) {
       controlHandlers.push(handler)
+    },
+    publishSessionEnded(message) {
+      void pub.publish(CONTROL, JSON.stringify({ ...message, from: instanceId })).catch(error => logCollab('error', 'redis publish failed', { message: String(error) }))
+    },
+    onSessionEnded(handler) {
+      sessionHandlers.push(handler)
     },
     async tryLock(name, ttlMs) {
       return (await pub.set(`${PREFIX}lock:${name}`, instanceId, 'PX', ttlMs, 'NX')) === 'OK'

@@ -2,12 +2,13 @@
  * Authentication of a websocket upgrade: the Origin must be ours (else HTTP 403, so a page on
  * another site cannot open a socket with the user's cookie), then session → membership → role.
  * An anonymous or non-member socket is accepted and closed at once with 4401 / 4403, because a
- * browser cannot read the status of a refused upgrade but does see a close code.
+ * browser cannot read the status of a refused upgrade but does see a close code. The decision
+ * keeps the session's id and expiry: the socket closes when that session ends (sessionSockets.ts).
  */
 import type { Role } from '#shared/permissions'
 import { parseCollabPath } from '#shared/collabContract'
 import type { PublicUser } from '#shared/types/user'
-import { userFromCookie } from '../auth/userFromCookie'
+import { sessionFromCookie } from '../auth/userFromCookie'
 import { getRole } from '../repos/members'
 import { useStore } from '../store'
 import { collabConfig } from './config'
@@ -16,7 +17,7 @@ import { logCollab } from './log'
 
 /** What the upgrade decided, kept in the peer's context for `open`. */
 export type UpgradeDecision =
-  | { ok: true, reportId: string, user: PublicUser, role: Role }
+  | { ok: true, reportId: string, user: PublicUser, role: Role, session: { id: string, expiresAt: number, authenticatedAt: number } }
   | { ok: false, code: number, reason: string }
 
 interface UpgradeRequest { url: string, headers: Headers }
@@ -42,13 +43,15 @@ export async function decideUpgrade(request: UpgradeRequest): Promise<Response |
     logCollab('warn', 'upgrade refused: origin', { reportId, origin: request.headers.get('origin') ?? '(none)' })
     return new Response('Forbidden origin', { status: 403 })
   }
-  const user = await userFromCookie(request.headers.get('cookie'))
-  if (!user) return { ok: false, code: CLOSE.notSignedIn, reason: 'not signed in' }
+  const authenticatedAt = Date.now()
+  const session = await sessionFromCookie(request.headers.get('cookie'))
+  if (!session) return { ok: false, code: CLOSE.notSignedIn, reason: 'not signed in' }
+  const { user } = session
   const { db } = await useStore()
   const role = await getRole(db, reportId, user.id)
   if (!role) {
     logCollab('warn', 'denied', { reportId, userId: user.id, reason: 'not a member' })
     return { ok: false, code: CLOSE.forbidden, reason: 'not a member' }
   }
-  return { ok: true, reportId, user, role }
+  return { ok: true, reportId, user, role, session: { id: session.id, expiresAt: session.expiresAt, authenticatedAt } }
 }

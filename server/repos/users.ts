@@ -1,4 +1,8 @@
-/** Accounts. Emails are stored lower-cased; password hashes never leave this module's callers. */
+/**
+ * Accounts. Emails are stored lower-cased; password hashes never leave this module's callers.
+ * A removed account keeps its row (and name) for what it wrote, but no email, password or
+ * session: the finders below never return it (docs/sessions.md).
+ */
 import type { SqlDriver } from '../store/driver'
 import { newId } from '../utils/newId'
 import { hashPassword } from '../auth/password'
@@ -12,7 +16,10 @@ interface UserRow {
   is_admin: number | boolean
   color: string
   created_at: number
+  removed_at?: number | null
 }
+
+const LIVE = 'removed_at IS NULL'
 
 // Calm, distinguishable caret colours with enough contrast for white labels.
 const COLORS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#dc2626', '#0891b2', '#65a30d', '#c026d3', '#ea580c']
@@ -46,23 +53,37 @@ export async function createUser(db: SqlDriver, input: { name: string, email: st
 
 /** An account with its password hash, for signing in. */
 export async function findUserForLogin(db: SqlDriver, email: string): Promise<(PublicUser & { passwordHash: string }) | undefined> {
-  const row = await db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email.toLowerCase()])
+  const row = await db.get<UserRow>(`SELECT * FROM users WHERE email = ? AND ${LIVE}`, [email.toLowerCase()])
   return row && { ...toPublic(row), passwordHash: row.password_hash }
 }
 
 /** An account by id. */
 export async function findUser(db: SqlDriver, id: string): Promise<PublicUser | undefined> {
-  const row = await db.get<UserRow>('SELECT * FROM users WHERE id = ?', [id])
+  const row = await db.get<UserRow>(`SELECT * FROM users WHERE id = ? AND ${LIVE}`, [id])
   return row && toPublic(row)
 }
 
 /** An account by email. */
 export async function findUserByEmail(db: SqlDriver, email: string): Promise<PublicUser | undefined> {
-  const row = await db.get<UserRow>('SELECT * FROM users WHERE email = ?', [email.toLowerCase()])
+  const row = await db.get<UserRow>(`SELECT * FROM users WHERE email = ? AND ${LIVE}`, [email.toLowerCase()])
   return row && toPublic(row)
 }
 
 /** Every account (administration page). */
 export async function listUsers(db: SqlDriver): Promise<PublicUser[]> {
-  return (await db.all<UserRow>('SELECT * FROM users ORDER BY name')).map(toPublic)
+  return (await db.all<UserRow>(`SELECT * FROM users WHERE ${LIVE} ORDER BY name`)).map(toPublic)
+}
+
+/** Store a new password hash (hashed by the caller, outside any transaction: it takes ~100 ms). */
+export async function setPasswordHash(db: SqlDriver, id: string, passwordHash: string): Promise<void> {
+  await db.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, id])
+}
+
+/**
+ * Mark an account removed: its email is freed (replaced by an address that cannot be typed) and
+ * its password can never match; its name stays on what it wrote. Returns whether it was live.
+ */
+export async function markUserRemoved(db: SqlDriver, id: string): Promise<boolean> {
+  const { changes } = await db.run(`UPDATE users SET removed_at = ?, email = ?, password_hash = '' WHERE id = ? AND ${LIVE}`, [Date.now(), `removed:${id}`, id])
+  return changes > 0
 }

@@ -108,6 +108,13 @@ export const migrations: Array<{ version: number, name: string, sql: (d: Dialect
       );
     `,
   },
+  {
+    version: 3,
+    name: 'removed accounts: kept for attribution, unable to sign in',
+    sql: () => `
+      ALTER TABLE users ADD COLUMN removed_at BIGINT;
+    `,
+  },
 ]
 
 /** Apply every migration the database has not seen yet; returns the versions applied. */

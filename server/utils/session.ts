@@ -1,6 +1,7 @@
 /**
  * Session helpers for routes: the sealed cookie holds a session id; the user is looked up on
- * every request, so a sign-out or a deleted account takes effect at once.
+ * every request, so a sign-out or a deleted account takes effect at once, and ending a session
+ * closes its open websockets too (server/collab/sessionSockets.ts).
  */
 import { clearSession, getHeader, updateSession } from 'h3'
 import type { H3Event } from 'h3'
@@ -8,6 +9,7 @@ import type { PublicUser } from '#shared/types/user'
 import { sessionConfig } from '../auth/sessionConfig'
 import { sessionIdFromCookie, userFromCookie } from '../auth/userFromCookie'
 import { createSession, deleteSession } from '../repos/sessions'
+import { endSessions } from '../collab/sessionSockets'
 import { useStore } from '../store'
 import { unauthorized } from './errors'
 
@@ -24,6 +26,11 @@ export async function requireUser(event: H3Event): Promise<PublicUser> {
   return user
 }
 
+/** The id of the session this request was sent under, or null. */
+export function currentSessionId(event: H3Event): Promise<string | null> {
+  return sessionIdFromCookie(getHeader(event, 'cookie'))
+}
+
 /** Sign `userId` in on this response. */
 export async function startSession(event: H3Event, userId: string): Promise<void> {
   const { db } = await useStore()
@@ -31,12 +38,13 @@ export async function startSession(event: H3Event, userId: string): Promise<void
   await updateSession(event, sessionConfig(), { sid })
 }
 
-/** Sign out: revoke the server-side session and clear the cookie. */
+/** Sign out: revoke the server-side session, close its websockets and clear the cookie. */
 export async function endSession(event: H3Event): Promise<void> {
-  const sid = await sessionIdFromCookie(getHeader(event, 'cookie'))
+  const sid = await currentSessionId(event)
   if (sid) {
     const { db } = await useStore()
     await deleteSession(db, sid)
+    await endSessions({ sessionIds: [sid], reason: 'signed out' })
   }
   await clearSession(event, sessionConfig())
 }

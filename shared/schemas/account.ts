@@ -12,6 +12,13 @@ export type NewAccountInput = z.infer<typeof newAccountSchema>
 
 export const loginSchema = z.object({ email: emailSchema, password: z.string().min(1, 'Enter your password').max(200) })
 
+/** Changing one's password: the current one (checked by the server) and a new, different one. */
+export const changePasswordSchema = z.object({
+  currentPassword: z.string().min(1, 'Enter your current password').max(200),
+  newPassword: passwordSchema,
+}).refine(b => b.newPassword !== b.currentPassword, { path: ['newPassword'], message: 'Choose a password different from the current one' })
+export type ChangePasswordInput = z.infer<typeof changePasswordSchema>
+
 export const roleSchema = z.enum(ROLES)
 
 export const addMemberSchema = z.object({ email: emailSchema, role: roleSchema })
