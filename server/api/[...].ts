@@ -6,5 +6,6 @@
 import { notFound } from '../utils/errors'
 
 export default defineEventHandler((event) => {
-  throw notFound(`API route: ${event.path.split('?')[0]!.slice(0, 200)}`)
+  // The method is named too: GET on a POST-only route lands here as well.
+  throw notFound(`API route: ${event.method} ${event.path.split('?')[0]!.slice(0, 200)}`)
 })

@@ -41,7 +41,7 @@ function closeAfterAnswer(event: H3Event): void {
   // Connection: close); keep it, and close it ourselves after the linger.
   res.shouldKeepAlive = true
   res.removeHeader('connection')
-  res.once('finish', () => setTimeout(() => req.socket.destroy(), LINGER_MS).unref())
+  res.once('finish', () => setTimeout(() => req.socket?.destroy(), LINGER_MS).unref())
 }
 
 function refuse(event: H3Event, pathname: string, maxBytes: number): Error {

@@ -22,13 +22,13 @@ describe('unknown /api paths', () => {
     removeDataDir(server.dataDir)
   })
 
-  for (const [method, path] of [['GET', '/api/nope'], ['GET', '/api/reports/abcdef123456/nope'], ['POST', '/api/nope'], ['DELETE', '/api/auth/nope'], ['PUT', '/api/reports'], ['GET', '/api/collab']] as const) {
+  for (const [method, path] of [['GET', '/api/nope'], ['GET', '/api/reports/abcdef123456/nope'], ['POST', '/api/nope'], ['DELETE', '/api/auth/nope'], ['PUT', '/api/reports'], ['GET', '/api/auth/login'], ['GET', '/api/collab']] as const) {
     it(`${method} ${path} answers a JSON 404 naming the path, signed in or not`, async () => {
       for (const api of [admin, null]) {
         const res = await fetch(server.url + path, { method, headers: api ? { cookie: api.cookie } : {} })
         expect(res.status).toBe(404)
         expect(res.headers.get('content-type')).toContain('application/json')
-        expect(await res.json()).toMatchObject({ statusCode: 404, message: `No such API route: ${path}` })
+        expect(await res.json()).toMatchObject({ statusCode: 404, message: `No such API route: ${method} ${path}` })
       }
     })
   }
