@@ -14,7 +14,7 @@ export class BodyTooLargeError extends Error {
 }
 
 /** The whole body, or a BodyTooLargeError as soon as byte `maxBytes + 1` arrives. */
-export function readBodyWithin(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export function readBodyWithin(req: IncomingMessage, maxBytes: number): Promise<Buffer<ArrayBuffer>> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
