@@ -26,6 +26,14 @@ export const useSessionStore = defineStore('session', {
     },
     async logout() {
       await $fetch('/api/auth/logout', { method: 'POST' })
+      await this.signedOut()
+    },
+    /** End every session of this account, on every device (open editors there close too). */
+    async logoutEverywhere() {
+      await $fetch('/api/auth/logout-everywhere', { method: 'POST' })
+      await this.signedOut()
+    },
+    async signedOut() {
       this.user = null
       // The offline copy of "who am I" and of report headers must not outlive the session.
       if (import.meta.client && 'caches' in window) await caches.delete('chorus-data-v1').catch(() => {})
