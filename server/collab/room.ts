@@ -8,7 +8,8 @@
  */
 import * as Y from 'yjs'
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates, applyAwarenessUpdate } from 'y-protocols/awareness'
-import type { ClientClaim, DocStore } from '../store/docStore'
+import type { DocStore } from '../store/docStore'
+import { ClientIdOwners } from './clientIdOwners'
 import { CLOSE } from './conn'
 import type { Conn } from './conn'
 import { guardUpdate } from './guard'
@@ -48,10 +49,6 @@ export interface RoomDeps {
   failed(room: Room, error: unknown): void
 }
 
-/** Owner of a Yjs client id nobody has written under yet, and of the server's own. */
-const UNCLAIMED = ''
-const SERVER_OWNER = '#server'
-
 const RESYNC_INTERVAL_MS = 2_000
 /** A commit slower than this is logged (every socket of the process waits for SQLite's). */
 const SLOW_COMMIT_MS = 50
@@ -63,14 +60,8 @@ export class Room {
   readonly remoteClients = new Set<number>()
   private readonly queue = new TaskQueue(error => logCollab('error', 'room task failed', { reportId: this.reportId, error: String(error) }))
   private readonly commits: CommitQueue<Conn | null>
-  /**
-   * The account that writes under each Yjs client id seen here (looked up in the store on first
-   * sight). A client id belongs to the first account that wrote under it: another member's
-   * updates under it would make the owner's next changes look already known, and be dropped.
-   */
-  private readonly clientOwners = new Map<number, string>()
-  /** Client ids claimed by accepted updates, stored with their next commit. */
-  private claims: ClientClaim[] = []
+  /** Which account writes under each Yjs client id (clientIdOwners.ts). */
+  private readonly clientOwners: ClientIdOwners
   /** A server change threw: its update (if any) must not be committed. */
   private discardingServerChange = false
   private discardedServerChange = false
@@ -78,7 +69,7 @@ export class Room {
   private broken = false
 
   constructor(readonly reportId: string, readonly doc: Y.Doc, private readonly deps: RoomDeps) {
-    this.clientOwners.set(doc.clientID, SERVER_OWNER)
+    this.clientOwners = new ClientIdOwners(doc.clientID)
     this.commits = new CommitQueue((updates, senders) => this.commit(updates, senders), error => deps.failed(this, error))
     this.awareness = new Awareness(doc)
     this.awareness.setLocalState(null)
@@ -273,27 +264,20 @@ export class Room {
       return
     }
     const clients = verdict.view.writingClients()
-    const unknown = clients.filter(c => !this.clientOwners.has(c))
+    const unknown = this.clientOwners.unknown(clients)
     if (unknown.length) {
       // First sight of a client id (once per page load): ask the store, then judge again (the
       // document may have changed meanwhile).
       return this.deps.docs.clientOwners(this.reportId, unknown).then((owners) => {
-        for (const c of unknown) if (!this.clientOwners.has(c)) this.clientOwners.set(c, owners.get(c) ?? UNCLAIMED)
+        this.clientOwners.learn(unknown, owners)
         return this.acceptUpdate(conn, update)
       }, (error: unknown) => {
         logCollab('error', 'client id lookup failed', { reportId: this.reportId, message: String(error) })
         conn.close(CLOSE.tryAgain, 'storage unavailable, reconnect')
       })
     }
-    for (const c of clients) {
-      const owner = this.clientOwners.get(c)
-      if (owner !== UNCLAIMED && owner !== conn.user.id) return this.deny(conn, 'writes under another member\'s Yjs client id')
-    }
-    for (const c of clients) {
-      if (this.clientOwners.get(c) !== UNCLAIMED) continue
-      this.clientOwners.set(c, conn.user.id)
-      this.claims.push({ clientId: c, userId: conn.user.id })
-    }
+    if (!this.clientOwners.mayWrite(clients, conn.user.id)) return this.deny(conn, 'writes under another member\'s Yjs client id')
+    this.clientOwners.claim(clients, conn.user.id)
     Y.applyUpdate(this.doc, update, conn)
     const store = this.doc.store
     if (store.pendingStructs || store.pendingDs) {
@@ -337,8 +321,7 @@ export class Room {
   private async commit(updates: Uint8Array[], senders: Array<Conn | null>): Promise<void> {
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates)
     // The claims of exactly these updates: both were queued by the same acceptUpdate calls.
-    const claims = this.claims
-    this.claims = []
+    const claims = this.clientOwners.takeClaims()
     const started = performance.now()
     const lastSeq = await this.deps.docs.append(this.reportId, [merged], claims)
     const ms = performance.now() - started

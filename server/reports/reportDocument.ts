@@ -12,6 +12,7 @@ import { can } from '#shared/permissions'
 import type { Role, RoleAction } from '#shared/permissions'
 import { summarize } from '#shared/reportDoc'
 import type { PublicUser } from '#shared/types/user'
+import type { ReportSummary } from '#shared/types/report'
 import { changeRoomDoc, copyRoomDoc } from '../collab'
 import { getRole } from '../repos/members'
 import { saveSummary } from '../repos/reports'
@@ -65,10 +66,20 @@ export async function changeReportDoc<T>(reportId: string, user: PublicUser, act
     const actor = { user, role }
     await options.before?.(doc, actor)
     return actor
-  }, (doc, actor) => ({ result: change(doc, actor), summary: summarize(doc) }))
+  }, (doc, actor) => ({ result: change(doc, actor), summary: summaryOf(doc, reportId) }))
   // The next page load shows the change at once (the hub's own refresh is debounced).
-  await saveSummary(db, reportId, summary)
+  if (summary) await saveSummary(db, reportId, summary)
   return result
+}
+
+/** The summary, read inside the change: a failure to read it must not undo the change (the hub refreshes it later). */
+function summaryOf(doc: Y.Doc, reportId: string): ReportSummary | null {
+  try {
+    return summarize(doc)
+  } catch (error) {
+    console.error('[reportDocument] could not summarise', { reportId, message: (error as Error).message })
+    return null
+  }
 }
 
 /** Store a new report's first state, before any room can exist for it. */
