@@ -1,7 +1,7 @@
 /**
  * The guard's rules for the `comments` root (layout in shared/schemas/comments.ts): who may open a
  * thread or reply, edit or delete a message, resolve a thread, propose or decide a suggestion.
- * New threads and replies must carry the session's `authorId` (and `authorName`, when given) and a
+ * New threads and replies must carry the session's `authorId` and `authorName` and a
  * `createdAt` close to the server's clock: a CRDT cannot be rewritten after the fact, so forged
  * values are refused rather than corrected.
  */
@@ -17,14 +17,15 @@ const OWN_THREAD_FIELDS = new Set(['body', 'mentions', 'editedAt'])
 const OWN_REPLY_FIELDS = new Set(['body', 'mentions', 'editedAt', 'deleted'])
 const DECISION_FIELDS = new Set(['status', 'decidedBy', 'decidedAt', 'reason'])
 
-interface Creation { kind: 'thread' | 'reply', hasAuthor: boolean, hasTime: boolean }
+interface Creation { kind: 'thread' | 'reply', hasAuthor: boolean, hasName: boolean, hasTime: boolean, keys: Set<string> }
 
 /** Rules for one update; `finish()` checks that every new thread and reply carried its identity. */
 export class CommentRules {
   private readonly creations = new Map<Y.Item, Creation>()
   private readonly secretariat: boolean
 
-  constructor(private readonly doc: Y.Doc, private readonly who: Writer, private readonly now: number) {
+  /** `gone`: the update itself deletes this item again (a field that never shows). */
+  constructor(private readonly doc: Y.Doc, private readonly who: Writer, private readonly now: number, private readonly gone: (item: Y.Item) => boolean = () => false) {
     this.secretariat = who.role === 'secretariat'
   }
 
@@ -32,15 +33,18 @@ export class CommentRules {
   write(path: Step[]): string | null {
     if (!can(this.who.role, 'comments.write')) return 'this role cannot comment'
     const [thread, field, ...rest] = path as [Step, Step | undefined, ...Step[]]
+    if (thread.key === null) return 'a thread must be stored under its id'
     if (!field) {
       if (!itemMap(thread.item)) return 'a thread must be a map'
       if (!this.secretariat && this.doc.getMap('comments').has(thread.key ?? '')) return 'thread id already in use'
-      this.creations.set(thread.item, { kind: 'thread', hasAuthor: false, hasTime: false })
+      this.creations.set(thread.item, { kind: 'thread', hasAuthor: false, hasName: false, hasTime: false, keys: new Set() })
       return null
     }
     if (thread.isNew) return this.creationField(thread.item, field, rest)
     const threadMap = itemMap(thread.item)
     if (!threadMap || field.key === null) return 'not a thread field'
+    // Replies carry their author's identity whoever writes them, the secretariat included.
+    if (field.key === 'replies' && rest.length) return this.replyWrite(rest)
     if (this.secretariat) return null
     const author = threadMap.get('authorId')
     const own = author === this.who.userId
@@ -57,8 +61,7 @@ export class CommentRules {
         if (rest.length > 1) return 'suggestion fields are plain values'
         return this.suggestionWrite(threadMap, own, rest[0] ?? field, rest.length ? rest[0]!.key ?? '' : null)
       case 'replies':
-        if (!rest.length) return threadMap.get('replies') === undefined && itemValue(field.item) instanceof Y.Array ? null : 'replies cannot be replaced'
-        return this.replyWrite(rest)
+        return threadMap.get('replies') === undefined && itemValue(field.item) instanceof Y.Array ? null : 'replies cannot be replaced'
       default:
         if (OWN_THREAD_FIELDS.has(field.key)) return own ? null : 'only the author may edit a comment'
         return `thread field ${field.key} is read-only`
@@ -70,6 +73,10 @@ export class CommentRules {
     if (!can(this.who.role, 'comments.write')) return 'this role cannot comment'
     if (this.secretariat) return null
     const [thread, field, ...rest] = path as [Step, Step | undefined, ...Step[]]
+    // Inside a thread or reply this update creates: it never shows (identity fields that go
+    // again do not count as carried, see creationField).
+    if (thread.isNew) return this.creations.has(thread.item) ? null : 'item inside an unknown new comment'
+    if (field?.key === 'replies' && rest[0]?.isNew) return this.creations.has(rest[0].item) ? null : 'item inside an unknown new reply'
     const threadMap = itemMap(thread.item)
     const own = threadMap?.get('authorId') === this.who.userId
     if (!field) return own ? null : 'only the author may delete a thread'
@@ -82,14 +89,21 @@ export class CommentRules {
     if (field.key === 'resolved' || field.key === 'resolvedBy' || field.key === 'resolvedAt') {
       return canResolveThread(this.who.role, this.who.userId, String(threadMap?.get('authorId'))) ? null : 'cannot reopen this thread'
     }
+    if (field.key === 'suggestion' && rest.length) {
+      // Removing a decision field undoes a decision (a missing status reads as open).
+      if (DECISION_FIELDS.has(rest[0]!.key ?? '')) return can(this.who.role, 'suggestions.decide') ? null : 'cannot decide this suggestion'
+      return own ? null : 'only the author may edit a comment'
+    }
     if (field.key === 'suggestion' || OWN_THREAD_FIELDS.has(field.key ?? '')) return own ? null : 'only the author may edit a comment'
     return `thread field ${field.key} is read-only`
   }
 
   /** Every new thread and reply carried the session's identity and a plausible time. */
   finish(): string | null {
-    for (const c of this.creations.values()) {
+    for (const [item, c] of this.creations) {
+      if (this.gone(item)) continue // created and deleted again: never shows
       if (!c.hasAuthor) return `new ${c.kind} without the session's authorId`
+      if (!c.hasName) return `new ${c.kind} without the session's authorName`
       if (!c.hasTime) return `new ${c.kind} without createdAt`
     }
     return null
@@ -101,17 +115,26 @@ export class CommentRules {
     if (!creation) return 'item inside an unknown new comment'
     const value = itemValue(field.item)
     if (value === DELETED) return null
+    // An identity field the same update deletes again does not count as carried; a field written
+    // twice in one creation (no client does) would leave only one of the two values standing.
+    const carried = !this.gone(field.item)
+    if (rest.length === 0 && field.key !== null) {
+      if (creation.keys.has(field.key)) return `field ${field.key} written twice in a new ${creation.kind}`
+      creation.keys.add(field.key)
+    }
     switch (field.key) {
       case 'authorId':
         if (value !== this.who.userId) return 'authorId must be the session user'
-        creation.hasAuthor = true
+        creation.hasAuthor = carried
         return null
       case 'authorName':
-        return value === this.who.userName ? null : 'authorName must be the session user\'s name'
+        if (value !== this.who.userName) return 'authorName must be the session user\'s name'
+        creation.hasName = carried
+        return null
       case 'createdAt': {
         const ok = typeof value === 'number' && value >= this.now - collabConfig.commentClockPastMs && value <= this.now + collabConfig.commentClockFutureMs
         if (!ok) return 'createdAt is not the current time'
-        creation.hasTime = true
+        creation.hasTime = carried
         return null
       }
     }
@@ -138,8 +161,10 @@ export class CommentRules {
   private replyWrite(steps: Step[]): string | null {
     const [reply, field, ...rest] = steps as [Step, Step | undefined, ...Step[]]
     if (!field) {
+      if (itemValue(reply.item) === DELETED) return null // created and deleted again: shows nothing
+      if (this.secretariat && !itemMap(reply.item)) return null // shown nowhere, in nobody's name
       if (!reply.isNew || !itemMap(reply.item)) return 'a reply must be a map'
-      this.creations.set(reply.item, { kind: 'reply', hasAuthor: false, hasTime: false })
+      this.creations.set(reply.item, { kind: 'reply', hasAuthor: false, hasName: false, hasTime: false, keys: new Set() })
       return null
     }
     if (reply.isNew) return this.creationField(reply.item, field, rest)
@@ -159,8 +184,10 @@ export class CommentRules {
       if (value !== null && typeof value === 'object' && !(value instanceof Y.AbstractType)) {
         const next = value as { text?: unknown, status?: unknown, decidedBy?: unknown }
         if (next.status === undefined || next.status === 'open') return own ? null : 'only the author may change a suggestion'
-        const previous = threadMap.get('suggestion') as { text?: unknown } | undefined
-        const sameText = previous === undefined || previous instanceof Y.AbstractType || previous.text === next.text
+        // Deciding never changes what was suggested, nor makes up a suggestion nobody made.
+        const previous = threadMap.get('suggestion')
+        const previousText = previous instanceof Y.Map ? previous.get('text') : previous && typeof previous === 'object' ? (previous as { text?: unknown }).text : undefined
+        const sameText = previous !== undefined && previous !== null && previousText === next.text
         return decider && next.decidedBy === this.who.userId && sameText && SUGGESTION_STATUSES.includes(next.status as never)
           ? null
           : 'cannot decide this suggestion'

@@ -9,9 +9,9 @@ import { can, canEditSectionText, canSetSectionStatus, SECTION_STATUSES } from '
 import type { Role, SectionStatus } from '#shared/permissions'
 import { COMMENTS, META, SECTIONS, parseSectionFragmentName } from '#shared/docNames'
 import { CommentRules } from './commentRules'
-import { itemMap, itemValue } from './itemValue'
-import { INERT, MISSING, UpdateView } from './updateView'
-import type { Location } from './updateView'
+import { itemMap, itemType, itemValue } from './itemValue'
+import { INERT, MISPLACED, MISSING, UpdateView } from './updateView'
+import type { Location, Placement } from './updateView'
 
 /** Who sends an update. */
 export interface Writer {
@@ -35,22 +35,37 @@ export function guardUpdate(doc: Y.Doc, update: Uint8Array, who: Writer, now = D
   } catch {
     return { ok: false, kind: 'malformed', reason: 'not a Yjs update' }
   }
-  if (view.hasMissingDependencies()) return { ok: false, kind: 'missing', reason: 'update depends on unknown changes' }
+  const shape = view.shapeProblem()
+  if (shape) return { ok: false, ...shape }
 
-  const rules = new RootRules(doc, who, now)
+  const rules = new RootRules(doc, who, now, view)
   // Writes first: a deletion of a map entry's old value is allowed when this update writes a new
-  // value for the same key and that write was allowed (that is how Y.Map.set replaces a value).
+  // value for the same key that stays (that is how Y.Map.set replaces a value). A new item the
+  // update deletes again is also judged as a removal: writing a key and deleting the write in one
+  // update removes the key.
+  const removedNew: Location[] = []
+  const tombstones: Location[] = []
   for (const item of view.newItems()) {
     const place = view.locate(item, true)
     if (place === INERT) continue
     if (place === MISSING) return { ok: false, kind: 'missing', reason: 'item with an unknown parent' }
-    const reason = rules.write(place)
+    if (place === MISPLACED) return { ok: false, kind: 'malformed', reason: 'overlapping item claims another place than its own history' }
+    if (item.content instanceof Y.ContentDoc) return deny('subdocuments are not part of a report', place.root)
+    // A map value written and overwritten before it was sent arrives as a tombstone; judged
+    // below as what it can do: delete the key's current value.
+    if (item.content instanceof Y.ContentDeleted && place.path.at(-1)!.key !== null) {
+      tombstones.push(place)
+      continue
+    }
+    const stays = !view.isDeleted(item)
+    const reason = rules.write(place, stays)
     if (reason) return deny(reason, place.root)
+    if (!stays) removedNew.push(place)
   }
   if (who.role === 'viewer' && view.hasNewGc()) return deny('viewers cannot change the report')
-  for (const item of view.deletedItems()) {
-    const place = view.locate(item, false)
-    if (place === INERT || place === MISSING) continue
+  const removed = [...view.deletedItems()].map(item => view.locate(item, false)).concat(removedNew, rules.overwrittenBy(tombstones, view))
+  for (const place of removed) {
+    if (place === INERT || place === MISSING || place === MISPLACED) continue
     // Inside a type that is (being) deleted: covered by the check of that type's deletion.
     if (place.path.slice(0, -1).some(step => view.isDeleted(step.item))) continue
     const reason = rules.remove(place)
@@ -60,32 +75,56 @@ export function guardUpdate(doc: Y.Doc, update: Uint8Array, who: Writer, now = D
   return reason ? deny(reason, COMMENTS) : { ok: true, view }
 }
 
+/** The map and key a placed item is stored under (its map item, or its root's name), if it is a map entry. */
+function mapSlot({ root, path }: Location): { owner: Y.Item | string, key: string } | null {
+  const key = path.at(-1)!.key
+  if (key === null) return null
+  return { owner: path.length >= 2 ? path.at(-2)!.item : root, key }
+}
+
 /** The rules per root for one update. */
 class RootRules {
   readonly comments: CommentRules
-  /** Map entries (map item → keys) this update writes with permission. */
-  private readonly allowedWrites = new Map<Y.Item, Set<string>>()
+  /** Map entries (map item, or root name → keys) this update writes with permission, and keeps. */
+  private readonly allowedWrites = new Map<Y.Item | string, Set<string>>()
   private sectionsById: Map<string, Y.Map<unknown>> | null = null
 
-  constructor(private readonly doc: Y.Doc, private readonly who: Writer, private readonly now: number) {
-    this.comments = new CommentRules(doc, who, now)
+  constructor(private readonly doc: Y.Doc, private readonly who: Writer, private readonly now: number, view: UpdateView) {
+    this.comments = new CommentRules(doc, who, now, item => view.isDeleted(item))
   }
 
-  write(place: Location): string | null {
+  /** `stays`: the item is not deleted again by the same update (only then does it replace a value). */
+  write(place: Location, stays: boolean): string | null {
     const reason = this.check(place, 'write')
-    const last = place.path[place.path.length - 1]!
-    if (!reason && last.key !== null && place.path.length >= 2) {
-      const owner = place.path[place.path.length - 2]!.item
-      let keys = this.allowedWrites.get(owner)
-      if (!keys) this.allowedWrites.set(owner, (keys = new Set()))
-      keys.add(last.key)
+    const slot = mapSlot(place)
+    if (!reason && stays && slot) {
+      let keys = this.allowedWrites.get(slot.owner)
+      if (!keys) this.allowedWrites.set(slot.owner, (keys = new Set()))
+      keys.add(slot.key)
     }
     return reason
   }
 
+  /**
+   * The current values that tombstone map writes would delete: none where this update writes a
+   * value to the same key that stays, or where the map itself is new.
+   */
+  overwrittenBy(tombstones: Location[], view: UpdateView): Placement[] {
+    const out: Placement[] = []
+    for (const place of tombstones) {
+      const slot = mapSlot(place)!
+      const owner = place.path.at(-2)
+      if (owner?.isNew || this.allowedWrites.get(slot.owner)?.has(slot.key)) continue
+      const type = owner ? itemType(owner.item) : this.doc.share.get(place.root)
+      const current = type?._map.get(slot.key)
+      if (current && !current.deleted) out.push(view.locate(current, false))
+    }
+    return out
+  }
+
   remove(place: Location): string | null {
-    const last = place.path[place.path.length - 1]!
-    if (last.key !== null && place.path.length >= 2 && this.allowedWrites.get(place.path[place.path.length - 2]!.item)?.has(last.key)) return null
+    const slot = mapSlot(place)
+    if (slot && this.allowedWrites.get(slot.owner)?.has(slot.key)) return null
     return this.check(place, 'remove')
   }
 

@@ -1,10 +1,15 @@
 /**
  * A decoded Yjs update seen against the live document, BEFORE it is applied: which of its items
- * are new, where each new or deleted item sits (root name and the chain of map keys and items
- * down to it), and whether its dependencies are present. The guard decides on this view; nothing
- * here mutates the document (no item is split, nothing is integrated).
+ * are new, and where each new or deleted item will sit (root name and the chain of map keys and
+ * items down to it) — where Y.applyUpdate will put it, not where the update claims: an item that
+ * starts below the document's clock for its client is integrated from its first new clock on,
+ * next to its client's previous item (Item.integrate with offset > 0), so it is placed there.
+ * The update's shape (can Yjs apply it whole?) is checked in updateShape.ts. The guard decides on
+ * this view; nothing here mutates the document (no item is split, nothing is integrated).
  */
 import * as Y from 'yjs'
+import { checkUpdateShape } from './updateShape'
+import type { ShapeProblem } from './updateShape'
 
 type Struct = Y.Item | Y.GC | Y.Skip
 type DeleteSet = ReturnType<typeof Y.decodeUpdate>['ds']
@@ -27,7 +32,9 @@ export interface Location {
 export const INERT = 'inert' as const
 /** An item whose dependencies are neither in the document nor in the update. */
 export const MISSING = 'missing' as const
-export type Placement = Location | typeof INERT | typeof MISSING
+/** An overlapping item whose claimed place is not where Yjs would link it (malformed). */
+export const MISPLACED = 'misplaced' as const
+export type Placement = Location | typeof INERT | typeof MISSING | typeof MISPLACED
 
 interface ParentRef { root?: string, item?: Y.Item, isNew: boolean, key: string | null }
 
@@ -38,10 +45,10 @@ export class UpdateView {
   readonly ds: DeleteSet
   private readonly byClient = new Map<number, Struct[]>()
   private readonly rootNames = new Map<Y.AbstractType<unknown>, string>()
-  private readonly parents = new Map<Y.Item, ParentRef | typeof INERT | typeof MISSING>()
+  private readonly parents = new Map<Y.Item, ParentRef | typeof INERT | typeof MISSING | typeof MISPLACED>()
 
   /** Throws on bytes that are not a Yjs update. */
-  constructor(readonly doc: Y.Doc, update: Uint8Array) {
+  constructor(readonly doc: Y.Doc, private readonly update: Uint8Array) {
     const { structs, ds } = Y.decodeUpdate(update)
     this.structs = structs as Struct[]
     this.ds = ds
@@ -78,32 +85,9 @@ export class UpdateView {
     return this.structs.some(s => s instanceof Y.GC && s.id.clock + s.length > this.state(s.id.client))
   }
 
-  /**
-   * True when applying the update would leave structs or deletions pending (a gap in a client's
-   * clock, or an origin, parent or deleted range that neither the document nor the update holds).
-   */
-  hasMissingDependencies(): boolean {
-    const available = new Map<number, number>()
-    for (const [client, list] of this.byClient) {
-      let avail = this.state(client)
-      for (const s of list) {
-        if (s instanceof Y.Skip) continue
-        if (s.id.clock > avail) return true
-        avail = Math.max(avail, s.id.clock + s.length)
-      }
-      available.set(client, avail)
-    }
-    const has = (id: Y.ID | null) => id === null || id.clock < (available.get(id.client) ?? this.state(id.client))
-    for (const s of this.structs) {
-      if (!(s instanceof Y.Item)) continue
-      if (!has(s.origin) || !has(s.rightOrigin)) return true
-      if (s.parent instanceof Y.ID && !has(s.parent)) return true
-    }
-    for (const [client, ranges] of this.ds.clients) {
-      const avail = available.get(client) ?? this.state(client)
-      for (const r of ranges) if (r.clock + r.len > avail) return true
-    }
-    return false
+  /** Why Yjs could not apply this update whole and as written, or null (updateShape.ts). */
+  shapeProblem(): ShapeProblem {
+    return checkUpdateShape(this.update, this.structs, this.ds, c => this.state(c))
   }
 
   /** Items of the document that this update deletes and that are not deleted yet. */
@@ -125,7 +109,11 @@ export class UpdateView {
 
   /** True when the item is deleted already or by this update. */
   isDeleted(item: Y.Item): boolean {
-    return item.deleted || Y.isDeleted(this.ds, item.id)
+    if (item.deleted) return true
+    const ranges = this.ds.clients.get(item.id.client)
+    if (!ranges) return false
+    const { clock } = item.id
+    return ranges.some(r => r.clock < clock + item.length && clock < r.clock + r.len)
   }
 
   /** The struct holding `id`: from the document when it has that clock, else from this update. */
@@ -152,7 +140,7 @@ export class UpdateView {
   }
 
   /** The parent of an item, resolved the way Yjs resolves it when integrating (Item.getMissing). */
-  private parentOf(item: Y.Item, isNew: boolean): ParentRef | typeof INERT | typeof MISSING {
+  private parentOf(item: Y.Item, isNew: boolean): ParentRef | typeof INERT | typeof MISSING | typeof MISPLACED {
     if (!isNew) {
       const type = item.parent as Y.AbstractType<unknown>
       return type._item ? { item: type._item, isNew: false, key: item.parentSub } : { root: this.rootName(type), isNew: false, key: item.parentSub }
@@ -165,7 +153,23 @@ export class UpdateView {
     return resolved
   }
 
-  private resolveNewParent(item: Y.Item): ParentRef | typeof INERT | typeof MISSING {
+  private resolveNewParent(item: Y.Item): ParentRef | typeof INERT | typeof MISSING | typeof MISPLACED {
+    const claimed = this.claimedParent(item)
+    const known = this.state(item.id.client)
+    if (item.id.clock >= known || claimed === INERT || claimed === MISSING || claimed === MISPLACED) return claimed
+    // Overlap: Yjs links the new part right after the client's item at clock `known - 1`, in
+    // that item's list, while keeping the claimed parent for lengths and map slots. Only an
+    // update whose claim agrees with that place is coherent; no Yjs client writes another.
+    const left = Y.getItem(this.doc.store, Y.createID(item.id.client, known - 1)) as Struct
+    if (!(left instanceof Y.Item)) return MISPLACED
+    const actual = this.parentOf(left, false)
+    if (actual === INERT || actual === MISSING || actual === MISPLACED || actual.key !== claimed.key) return MISPLACED
+    const same = actual.root !== undefined ? claimed.root === actual.root : claimed.item === actual.item
+    return same ? claimed : MISPLACED
+  }
+
+  /** The parent an item names (through its origin, right origin or parent field), as Item.getMissing resolves it. */
+  private claimedParent(item: Y.Item): ParentRef | typeof INERT | typeof MISSING | typeof MISPLACED {
     const parent = item.parent as unknown
     if (typeof parent === 'string') return { root: parent, isNew: false, key: item.parentSub }
     const left = item.origin ? this.find(item.origin) : null
@@ -194,7 +198,7 @@ export class UpdateView {
     let currentIsNew = isNew
     for (let depth = 0; depth < MAX_DEPTH; depth++) {
       const up = this.parentOf(current, currentIsNew)
-      if (up === INERT || up === MISSING) return up
+      if (up === INERT || up === MISSING || up === MISPLACED) return up
       path.push({ item: current, key: up.key, isNew: currentIsNew })
       if (up.root !== undefined) return { root: up.root, path: path.reverse() }
       current = up.item!

@@ -7,6 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import WebSocket from 'ws'
+import { addReply } from '#shared/commentsDoc'
 import { startServer, removeDataDir } from '../support/serverProcess'
 import type { ServerHandle } from '../support/serverProcess'
 import { createAccount } from '../support/api'
@@ -217,11 +218,11 @@ describe('comments', () => {
     thread(watcher.doc, 't-for-replies', fx.accounts.secretariat.id, fx.accounts.secretariat.name)
     const reviewer = await connect('reviewer')
     await eventually(() => reviewer.doc.getMap('comments').has('t-for-replies'), 5000, 'thread')
-    const reply = (authorId: string) => (d: Y.Doc) => ((d.getMap('comments').get('t-for-replies') as Y.Map<unknown>).get('replies') as Y.Array<unknown>)
-      .push([new Y.Map<unknown>([['id', `r-${authorId}`], ['authorId', authorId], ['createdAt', Date.now()], ['body', 'Agreed']])])
-    reply(fx.accounts.reviewer.id)(reviewer.doc)
-    await eventually(() => JSON.stringify(watcher.doc.getMap('comments').toJSON()).includes(`r-${fx.accounts.reviewer.id}`), 5000, 'reply')
-    await expectRefused('reviewer', reply(fx.accounts.secretariat.id))
+    // The app's own writer, in the reviewer's name and then in someone else's.
+    const reply = (author: { id: string, name: string }) => (d: Y.Doc) => addReply(d, 't-for-replies', { author, body: `Agreed by ${author.id}`, mentions: [] })
+    reply(fx.accounts.reviewer)(reviewer.doc)
+    await eventually(() => JSON.stringify(watcher.doc.getMap('comments').toJSON()).includes(`Agreed by ${fx.accounts.reviewer.id}`), 5000, 'reply')
+    await expectRefused('reviewer', reply(fx.accounts.secretariat))
   })
 })
 

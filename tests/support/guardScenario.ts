@@ -1,0 +1,128 @@
+/**
+ * A report document with a history, built with the app's own writers (seedDoc, the editor's
+ * y-tiptap binding, the comment helpers), as the server holds it: members of every role with
+ * their own Yjs clients, text they typed, a section the secretariat has since made final, review
+ * threads, and deleted paragraphs whose items are garbage-collected. Every honest change passes
+ * the guard before it is applied, as on the hub.
+ */
+import * as Y from 'yjs'
+import { EditorState } from '@tiptap/pm/state'
+import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap'
+import { chorusSchema } from '#shared/editor/extensions'
+import { sectionFragmentName } from '#shared/docNames'
+import type { Role, SectionStatus } from '#shared/permissions'
+import { findSectionMap, seedDoc } from '#shared/reportDoc'
+import { reportMetaSchema } from '#shared/schemas/report'
+import { addReply, addThread } from '#shared/commentsDoc'
+import { guardUpdate } from '../../server/collab/guard'
+import type { Writer } from '../../server/collab/guard'
+
+export interface Member extends Writer {
+  /** The member's own editor copy of the document. */
+  doc: Y.Doc
+}
+
+export const SECTION_IDS = ['sec-draft-a', 'sec-review-b', 'sec-final-a', 'sec-draft-none'] as const
+
+const schema = chorusSchema()
+
+/** Type `text` at ProseMirror position `pos` (clamped) of a section, through the editor binding. */
+export function typeInSection(doc: Y.Doc, sectionId: string, text: string, pos?: number): void {
+  editSection(doc, sectionId, (state) => {
+    // An empty section: the editor shows (and writes) one paragraph.
+    if (state.doc.content.size === 0) return state.tr.insert(0, schema.nodes.paragraph!.create(null, schema.text(text)))
+    const at = Math.max(1, Math.min(pos ?? state.doc.content.size - 1, state.doc.content.size - 1))
+    return state.tr.insertText(text, at)
+  })
+}
+
+/** Change a section's body with a ProseMirror transaction, written the way the editor writes it. */
+export function editSection(doc: Y.Doc, sectionId: string, change: (state: EditorState) => EditorState['tr'] | null): void {
+  const fragment = doc.getXmlFragment(sectionFragmentName(sectionId))
+  const { doc: pmDoc, meta } = initProseMirrorDoc(fragment, schema)
+  const state = EditorState.create({ doc: pmDoc, schema })
+  const tr = change(state)
+  if (!tr || !tr.docChanged) return
+  doc.transact(() => updateYFragment(doc, fragment, tr.doc, meta), 'editor')
+}
+
+export class Scenario {
+  readonly server = new Y.Doc()
+  readonly members = new Map<string, Member>()
+  private nextClient = 1000
+
+  constructor() {
+    this.server.clientID = 1
+  }
+
+  /** Add a member with their own Yjs client (synced with the server). */
+  member(userId: string, role: Role): Member {
+    const doc = new Y.Doc()
+    doc.clientID = this.nextClient++
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(this.server))
+    const m: Member = { userId, userName: `Name of ${userId}`, role, doc }
+    this.members.set(userId, m)
+    return m
+  }
+
+  /** A change made in `m`'s copy, judged by the guard and applied to the server, then synced to everyone. */
+  change(m: Member, edit: (doc: Y.Doc) => void): void {
+    const sv = Y.encodeStateVector(m.doc)
+    edit(m.doc)
+    const update = Y.encodeStateAsUpdate(m.doc, Y.encodeStateVector(this.server))
+    if (Y.encodeStateVector(m.doc).toString() === sv.toString() && update.byteLength <= 2) return
+    const verdict = guardUpdate(this.server, update, m)
+    if (!verdict.ok) throw new Error(`honest change refused: ${verdict.reason}`)
+    Y.applyUpdate(this.server, update)
+    this.syncAll()
+  }
+
+  /** A change the server makes itself (the secretariat's HTTP routes, restore…). */
+  serverChange(edit: (doc: Y.Doc) => void): void {
+    edit(this.server)
+    this.syncAll()
+  }
+
+  syncAll(): void {
+    for (const m of this.members.values()) Y.applyUpdate(m.doc, Y.encodeStateAsUpdate(this.server, Y.encodeStateVector(m.doc)))
+  }
+}
+
+/** Set a section's status in a document (as the status menu does). */
+export function setStatus(doc: Y.Doc, sectionId: string, status: SectionStatus): void {
+  findSectionMap(doc, sectionId)!.map.set('status', status)
+}
+
+/**
+ * The standard history: four sections (draft owned by author A, review owned by author B, final
+ * owned by A, draft without owner); A typed in every section before the third became final;
+ * a reviewer opened a thread with a suggestion, A replied; a paragraph was deleted (GC'd items).
+ */
+export function standardScenario(): { s: Scenario, sec: Member, a: Member, b: Member, reviewer: Member, viewer: Member, demoted: Member } {
+  const s = new Scenario()
+  seedDoc(s.server, reportMetaSchema.parse({ title: 'Alternative report' }), SECTION_IDS.map((id, i) => ({
+    id, title: `Cluster ${i + 1}`, guidance: '', articles: [], wordBudget: null, countsTowardLimit: true,
+    ownerId: id.endsWith('-a') ? 'user-a' : id.endsWith('-b') ? 'user-b' : null, status: 'draft' as const,
+  })))
+  const sec = s.member('user-sec', 'secretariat')
+  const a = s.member('user-a', 'author')
+  const b = s.member('user-b', 'author')
+  const reviewer = s.member('user-rev', 'reviewer')
+  const viewer = s.member('user-view', 'viewer')
+  // An author who will be demoted to reviewer: their client wrote text and comments before.
+  const demoted = s.member('user-dem', 'author')
+  for (const id of SECTION_IDS) s.change(a, d => typeInSection(d, id, `Text of ${id} by A.`))
+  s.change(b, d => typeInSection(d, 'sec-review-b', ' More from B.'))
+  s.change(a, d => editSection(d, 'sec-draft-none', st => st.tr.split(st.doc.content.size - 1).insertText('Second paragraph to delete.')))
+  s.change(sec, d => setStatus(d, 'sec-review-b', 'review'))
+  s.change(sec, d => setStatus(d, 'sec-final-a', 'final'))
+  s.change(reviewer, d => addThread(d, { sectionId: 'sec-draft-a', anchorStart: new Uint8Array([1]), anchorEnd: new Uint8Array([2]), quote: 'Text', author: { id: 'user-rev', name: 'Name of user-rev' }, body: 'Cite the source', mentions: [], suggestion: 'Better text' }))
+  s.change(demoted, d => addThread(d, { sectionId: 'sec-draft-a', anchorStart: new Uint8Array([1]), anchorEnd: new Uint8Array([2]), quote: 'Text', author: { id: 'user-dem', name: 'Name of user-dem' }, body: 'My own note', mentions: [] }))
+  s.change(demoted, d => typeInSection(d, 'sec-draft-a', ' Words by D.'))
+  const threadId = [...s.server.getMap('comments').keys()][0]!
+  s.change(a, d => addReply(d, threadId, { author: { id: 'user-a', name: 'Name of user-a' }, body: 'Done', mentions: [] }))
+  // Delete the second paragraph of the unowned section: its text items become GC structs.
+  s.change(a, d => editSection(d, 'sec-draft-none', st => st.tr.delete(st.doc.child(0).nodeSize, st.doc.content.size)))
+  demoted.role = 'reviewer'
+  return { s, sec, a, b, reviewer, viewer, demoted }
+}
