@@ -72,6 +72,21 @@ describe('DELETE /api/users/:id', () => {
     expect((await admin.api.call('GET', '/api/auth/me')).user.id).toBe(admin.account.id)
   })
 
+  it('revokes the invitation links the removed account issued, and hands over only reports it ran alone', async () => {
+    const target = await createAccount(admin.api, 'Target Four')
+    const { id: alone } = await target.api.call('POST', '/api/reports', { title: 'Run alone', templateId: 'blank' })
+    const { id: shared } = await target.api.call('POST', '/api/reports', { title: 'Run with another', templateId: 'blank' })
+    await target.api.call('POST', `/api/reports/${shared}/members`, { email: member.account.email, role: 'secretariat' })
+    const { token } = await target.api.call('POST', `/api/reports/${alone}/invitations`, { role: 'author' })
+    expect((await new Api(server.url).raw('GET', `/api/invitations/${token}`)).status).toBe(200)
+    await admin.api.call('DELETE', `/api/users/${target.account.id}`)
+    expect((await new Api(server.url).raw('GET', `/api/invitations/${token}`)).status).toBe(404)
+    expect((await admin.api.call('GET', `/api/reports/${alone}`)).role).toBe('secretariat')
+    expect((await admin.api.raw('GET', `/api/reports/${shared}`)).status).toBe(404)
+    const { members } = await member.api.call('GET', `/api/reports/${shared}/members`)
+    expect(members.map((m: { userId: string }) => m.userId)).toEqual([member.account.id])
+  })
+
   it('frees the email address for a new account', async () => {
     const target = await createAccount(admin.api, 'Target Three')
     await admin.api.call('DELETE', `/api/users/${target.account.id}`)
