@@ -68,22 +68,28 @@ async function expectEnded(client: YClient, started: number, reason: RegExp): Pr
 }
 
 /**
- * The ended client types; a live client of another session then types too. The watcher sees the
- * second edit (so the first would have arrived before it), never the first; neither a fresh
- * client nor the store has the first.
+ * The ended client types and reconnects with its old cookie (a stock provider stops after a 44xx
+ * close; this one is told to try again); a live client of another session then types too. The
+ * watcher sees the second edit (so the first would have arrived before it), never the first (nor
+ * `alsoLost`, typed earlier); neither a fresh client nor the store has them.
  */
-async function expectWriteDropped(s: { baseUrl: string, reportId: string, sectionId: string, ended: YClient, writer: YClient, watcher: YClient, freshCookie: string, dataDir?: string }): Promise<void> {
-  const lost = `after the session ended ${Math.random()}`
-  type(s.ended.doc, s.sectionId, lost)
-  await sleep(1000) // the provider reconnects and resends meanwhile
+async function expectWriteDropped(s: { baseUrl: string, reportId: string, sectionId: string, ended: YClient, writer: YClient, watcher: YClient, freshCookie: string, dataDir?: string, alsoLost?: string }): Promise<void> {
+  const lost = [`after the session ended ${Math.random()}`, ...(s.alsoLost ? [s.alsoLost] : [])]
+  type(s.ended.doc, s.sectionId, lost[0]!)
+  s.ended.provider.connect()
+  await eventually(() => s.ended.closes.length >= 2, 5000, 'the reconnection to be refused')
+  expect(s.ended.closes[1]).toEqual({ code: 4401, reason: 'not signed in' })
   const kept = `from a live session ${Math.random()}`
   type(s.writer.doc, s.sectionId, kept)
   await eventually(() => allText(s.watcher.doc).includes(kept), 5000, 'the live session\'s edit')
-  expect(allText(s.watcher.doc)).not.toContain(lost)
   const fresh = await connect(s.baseUrl, s.reportId, s.freshCookie)
   expect(allText(fresh.doc)).toContain(kept)
-  expect(allText(fresh.doc)).not.toContain(lost)
-  if (s.dataDir) expect(allText(storedDocSqlite(s.dataDir, s.reportId))).not.toContain(lost)
+  const stored = s.dataDir ? allText(storedDocSqlite(s.dataDir, s.reportId)) : ''
+  for (const text of lost) {
+    expect(allText(s.watcher.doc)).not.toContain(text)
+    expect(allText(fresh.doc)).not.toContain(text)
+    expect(stored).not.toContain(text)
+  }
 }
 
 const stillOpen = (c: YClient) => c.closes.length === 0 && c.provider.wsconnected
@@ -106,8 +112,11 @@ describe('ending a session closes its sockets (one instance)', () => {
     const watcher = await connect(fx.baseUrl, fx.reportId, fx.accounts.reviewer.cookie)
     const started = Date.now()
     await here.call('POST', '/api/auth/logout')
+    // Typed the moment sign-out returns, before the client has even read the close.
+    const alsoLost = `as sign-out returned ${Math.random()}`
+    type(ended.doc, section(), alsoLost)
     await expectEnded(ended, started, /signed out/)
-    await expectWriteDropped({ baseUrl: fx.baseUrl, reportId: fx.reportId, sectionId: section(), ended, writer: otherSession, watcher, freshCookie: fx.accounts.viewer.cookie, dataDir: server.dataDir })
+    await expectWriteDropped({ baseUrl: fx.baseUrl, reportId: fx.reportId, sectionId: section(), ended, writer: otherSession, watcher, freshCookie: fx.accounts.viewer.cookie, dataDir: server.dataDir, alsoLost })
     expect(stillOpen(otherSession)).toBe(true)
     expect(stillOpen(watcher)).toBe(true)
   })
