@@ -59,6 +59,12 @@ export const CLOSE_REASON = {
   tooLarge: 'message too large',
   storageUnavailable: 'storage unavailable, reconnect',
   tooSlow: 'too slow to follow the room',
+  /** 4401 on an open socket: its session ended, and why (docs/sessions.md). */
+  signedOut: 'signed out',
+  signedOutEverywhere: 'signed out everywhere',
+  passwordChanged: 'password changed',
+  accountRemoved: 'account removed',
+  sessionExpired: 'session expired',
 } as const
 
 /** A close frame's reason may hold 123 bytes of UTF-8. */

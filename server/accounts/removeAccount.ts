@@ -5,6 +5,7 @@
  * marked removed (its name stays on what it wrote). Then its open websockets close on every
  * instance (4401 "account removed"). See docs/sessions.md.
  */
+import { CLOSE_REASON } from '#shared/collabContract'
 import type { SqlDriver } from '../store/driver'
 import { audit } from '../repos/audit'
 import { deleteUserSessions } from '../repos/sessions'
@@ -37,7 +38,7 @@ export async function removeAccount(db: SqlDriver, userId: string, adminId: stri
     return reportIds
   })
   if (!handedOver) return false
-  await endSessions({ userId, reason: 'account removed' })
+  await endSessions({ userId, reason: CLOSE_REASON.accountRemoved })
   // The administrator may have had those reports open with a lesser role.
   for (const reportId of handedOver) await applyMemberRole(reportId, adminId, 'secretariat')
   return true

@@ -7,6 +7,7 @@
  * every other instance. Expiry needs no message: each instance checks its own sockets' expiry
  * once a second. See docs/sessions.md.
  */
+import { CLOSE_REASON } from '#shared/collabContract'
 import { CLOSE } from './conn'
 import { useFanout } from './fanout'
 import type { SessionEndedMessage } from './fanout'
@@ -24,7 +25,7 @@ export interface SessionSocket {
 }
 
 /** Why sessions ended: the close reason their sockets get. */
-export type SessionEndReason = 'signed out' | 'signed out everywhere' | 'password changed' | 'account removed'
+export type SessionEndReason = (typeof CLOSE_REASON)['signedOut' | 'signedOutEverywhere' | 'passwordChanged' | 'accountRemoved']
 
 /** Which sessions ended: these ids, or every session of an account (but `exceptSessionId`). */
 export interface EndedSessions {
@@ -34,7 +35,6 @@ export interface EndedSessions {
   reason: SessionEndReason
 }
 
-const EXPIRED = 'session expired'
 /** How often expiry is checked: a socket closes at most this long after its session expired. */
 const SWEEP_MS = 1000
 /**
@@ -55,7 +55,7 @@ const matches = (socket: SessionSocket, e: EndedSessions | SessionEndedMessage):
 /** Start following an open socket; closes it at once if its session has already ended. */
 export function trackSessionSocket(socket: SessionSocket): void {
   const now = Date.now()
-  if (socket.sessionExpiresAt <= now) return socket.close(CLOSE.notSignedIn, EXPIRED)
+  if (socket.sessionExpiresAt <= now) return socket.close(CLOSE.notSignedIn, CLOSE_REASON.sessionExpired)
   while (recent.length && recent[0]!.at < now - RECENT_MS) recent.shift()
   const ended = recent.find(r => r.at >= socket.authenticatedAt && matches(socket, r.ended))
   if (ended) return socket.close(CLOSE.notSignedIn, ended.ended.reason)
@@ -111,7 +111,7 @@ function closeExpired(): void {
     for (const socket of set) {
       if (socket.sessionExpiresAt > now) continue
       untrackSessionSocket(socket)
-      socket.close(CLOSE.notSignedIn, EXPIRED)
+      socket.close(CLOSE.notSignedIn, CLOSE_REASON.sessionExpired)
     }
   }
 }

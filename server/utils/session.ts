@@ -9,6 +9,7 @@ import type { PublicUser } from '#shared/types/user'
 import { sessionConfig } from '../auth/sessionConfig'
 import { sessionIdFromCookie, userFromCookie } from '../auth/userFromCookie'
 import { createSession, deleteSession } from '../repos/sessions'
+import { CLOSE_REASON } from '#shared/collabContract'
 import { endSessions } from '../collab/sessionSockets'
 import { useStore } from '../store'
 import { unauthorized } from './errors'
@@ -44,7 +45,7 @@ export async function endSession(event: H3Event): Promise<void> {
   if (sid) {
     const { db } = await useStore()
     await deleteSession(db, sid)
-    await endSessions({ sessionIds: [sid], reason: 'signed out' })
+    await endSessions({ sessionIds: [sid], reason: CLOSE_REASON.signedOut })
   }
   await clearSession(event, sessionConfig())
 }

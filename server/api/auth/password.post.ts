@@ -1,4 +1,5 @@
 import { setResponseHeader } from 'h3'
+import { CLOSE_REASON } from '#shared/collabContract'
 import { changePasswordSchema } from '#shared/schemas/account'
 import { useStore } from '../../store'
 import { audit } from '../../repos/audit'
@@ -42,7 +43,7 @@ export default defineEventHandler(async (event) => {
     await setPasswordHash(tx, user.id, hash)
     return deleteUserSessions(tx, user.id, sid)
   })
-  await endSessions({ userId: user.id, exceptSessionId: sid, reason: 'password changed' })
+  await endSessions({ userId: user.id, exceptSessionId: sid, reason: CLOSE_REASON.passwordChanged })
   await audit(db, { actorId: user.id, action: 'user.password-change', detail: { sessionsEnded: ended } })
   return { ok: true }
 })
