@@ -56,7 +56,7 @@ const matches = (socket: SessionSocket, e: EndedSessions | SessionEndedMessage):
 export function trackSessionSocket(socket: SessionSocket): void {
   const now = Date.now()
   if (socket.sessionExpiresAt <= now) return socket.close(CLOSE.notSignedIn, CLOSE_REASON.sessionExpired)
-  while (recent.length && recent[0]!.at < now - RECENT_MS) recent.shift()
+  forgetOldEndings(now)
   const ended = recent.find(r => r.at >= socket.authenticatedAt && matches(socket, r.ended))
   if (ended) return socket.close(CLOSE.notSignedIn, ended.ended.reason)
   add(bySession, socket.sessionId, socket)
@@ -92,7 +92,9 @@ export async function startSessionSockets(): Promise<void> {
 }
 
 function closeEnded(ended: EndedSessions | SessionEndedMessage): void {
-  recent.push({ ended, at: Date.now() })
+  const now = Date.now()
+  forgetOldEndings(now)
+  recent.push({ ended, at: now })
   const candidates = new Set<SessionSocket>(ended.userId ? byUser.get(ended.userId) : [])
   for (const id of ended.sessionIds ?? []) for (const s of bySession.get(id) ?? []) candidates.add(s)
   let closed = 0
@@ -103,6 +105,10 @@ function closeEnded(ended: EndedSessions | SessionEndedMessage): void {
     closed++
   }
   if (closed) logCollab('info', 'closed the sockets of ended sessions', { reason: ended.reason, userId: ended.userId, sockets: closed })
+}
+
+function forgetOldEndings(now: number): void {
+  while (recent.length && recent[0]!.at < now - RECENT_MS) recent.shift()
 }
 
 function closeExpired(): void {
