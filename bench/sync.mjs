@@ -10,11 +10,14 @@
  *       size of the states its onStoreDocument hook is handed; @y/websocket-server: none, in-memory)
  *
  * (a) and (b) are the median of 3 runs (servers interleaved); (c)–(e) run once ((d) is the median
- * of 3 opens). `--quick` shrinks everything for a smoke run (about 2 minutes).
- * Usage: npm run bench:sync [-- --quick]   (needs the built server: npm run build)
+ * of 3 opens). `--quick` shrinks everything for a smoke run (about 2 minutes). `--baseline <ref>`
+ * also runs (a) and (b) against Chorus built from another commit (bench/lib/baselineBuild.mjs)
+ * and prints the ratio: what a change to the hub costs, measured in the same run.
+ * Usage: npm run bench:sync [-- --quick] [-- --baseline <git ref>]   (needs the built server: npm run build)
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { baselineOutput } from './lib/baselineBuild.mjs'
 import { ROOT, startChorus, startHocuspocus, startYWebsocketServer } from './lib/syncServers.mjs'
 import { bytesPerKeystrokes, captureSeed, coldOpen, fanout, memoryAfterLeave, memoryLeave, memoryOpen } from './lib/syncWorkloads.mjs'
 
@@ -24,6 +27,9 @@ const plan = quick
   : { runs: 3, a: { clients: 20, updates: 100, hz: 5 }, b: { clients: 50, updates: 100, hz: 10 }, c: [{ reports: 100, pages: 10 }, { reports: 20, pages: 100 }], idleMs: 30_000, d: { pages: 100, updates: 200, repeats: 3 }, e: { keystrokes: 1000, hz: 20, pages: 30 } }
 
 const SERVERS = [['Chorus', () => startChorus()], ['@y/websocket-server', startYWebsocketServer], ['@hocuspocus/server', startHocuspocus]]
+const baselineRef = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : null
+const baseline = baselineRef ? baselineOutput(ROOT, baselineRef) : null
+const BASELINE = baseline ? `Chorus @${baseline.sha}` : null
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const log = (...a) => console.error('[bench:sync]', ...a)
 const results = { quick, startedAt: new Date().toISOString(), node: process.version, plan, fanoutA: {}, fanoutB: {}, memory: {}, coldOpen: null, bytes: {} }
@@ -45,6 +51,7 @@ const servers = []
 let seed
 try {
   for (const [, start] of SERVERS) servers.push(await start())
+  if (baseline) servers.push(await startChorus({}, { outputDir: baseline.out, name: BASELINE }))
   const a = async function a(s) { return fanout(s, plan.a) }
   const b = async function b(s) { return fanout(s, plan.b) }
   results.fanoutA = await medianOver(servers, plan.runs, a)
@@ -88,17 +95,18 @@ const ref = '@y/websocket-server'
 const ratio = (x, y) => (Number.isFinite(x) && Number.isFinite(y) && y !== 0 ? x / y : Number.NaN)
 const f = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a' : Number(x).toFixed(d))
 const names = SERVERS.map(([n]) => n)
+const fanoutNames = BASELINE ? [...names, BASELINE] : names
 const lines = []
 lines.push(`## Sync benchmark${quick ? ' (--quick)' : ''} — ${results.startedAt}, Node ${process.version}`, '')
 lines.push(`### (a) ${plan.a.clients} clients × ${plan.a.updates} updates at ${plan.a.hz} Hz (median of ${plan.runs})`, '')
 lines.push('| server | p50 ms | p99 ms | server CPU ms | CPU % | delivered | lost | p99 ÷ y-ws |', '|---|---|---|---|---|---|---|---|')
-for (const n of names) {
+for (const n of fanoutNames) {
   const r = results.fanoutA[n]
   lines.push(`| ${n} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${f(r.serverCpuMs, 0)} | ${f(r.serverCpuPct)} | ${r.delivered} | ${r.lost} | ${f(ratio(r.p99Ms, results.fanoutA[ref].p99Ms), 2)} |`)
 }
 lines.push('', `### (b) ${plan.b.clients} clients × ${plan.b.updates} updates at ${plan.b.hz} Hz (median of ${plan.runs})`, '')
 lines.push('| server | CPU µs / delivered msg | drain ms | delivered | lost | p50 ms | p99 ms | CPU/msg ÷ y-ws |', '|---|---|---|---|---|---|---|---|')
-for (const n of names) {
+for (const n of fanoutNames) {
   const r = results.fanoutB[n]
   lines.push(`| ${n} | ${f(r.cpuPerDeliveredUs, 2)} | ${f(r.drainMs, 0)} | ${r.delivered} | ${r.lost} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${f(ratio(r.cpuPerDeliveredUs, results.fanoutB[ref].cpuPerDeliveredUs), 2)} |`)
 }
@@ -127,6 +135,13 @@ results.targets = {
   'idle reports < 5% (heap) 30 s after leave (c)': Object.values(results.memory).every(m => m[c].heapAfterLeaveFraction < 0.05),
   'cold open ≤ 80 ms (d)': results.coldOpen.coldOpenMs <= 80,
   'bytes written ≤ 0.1× Hocuspocus (e)': ratio(results.bytes[c].bytesPer1000Keystrokes, results.bytes['@hocuspocus/server'].bytesPer1000Keystrokes) <= 0.1,
+}
+if (BASELINE) {
+  const cpuB = ratio(results.fanoutB[c].cpuPerDeliveredUs, results.fanoutB[BASELINE].cpuPerDeliveredUs)
+  results.baseline = { ref: baselineRef, sha: baseline.sha, cpuPerDeliveredRatioB: cpuB, serverCpuRatioA: ratio(results.fanoutA[c].serverCpuMs, results.fanoutA[BASELINE].serverCpuMs) }
+  lines.push('', `### This build against ${BASELINE} (${baselineRef}), same run`, '')
+  lines.push(`(b) CPU per delivered message: **${f(cpuB, 3)}×**; (a) server CPU: ${f(results.baseline.serverCpuRatioA, 3)}×`)
+  results.targets[`CPU per delivered message ≤ 1.05× ${BASELINE} (b)`] = cpuB <= 1.05
 }
 lines.push('', '### Targets', '', '| target | met |', '|---|---|')
 for (const [t, ok] of Object.entries(results.targets)) lines.push(`| ${t} | ${ok ? 'yes' : '**no**'} |`)

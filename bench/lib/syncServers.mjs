@@ -67,11 +67,12 @@ async function call(base, jar, method, path, body) {
 }
 
 /**
- * Chorus, the built server (.output or NUXT_OUTPUT_DIR). Clients sign in as one author account
+ * Chorus, the built server (.output or NUXT_OUTPUT_DIR, or `outputDir`: another commit's build
+ * for a same-run comparison, see baselineBuild.mjs). Clients sign in as one author account
  * (account creation uses scrypt; one cookie serves every client).
  */
-export async function startChorus(env = {}) {
-  const outDir = process.env.NUXT_OUTPUT_DIR ? resolve(ROOT, process.env.NUXT_OUTPUT_DIR) : join(ROOT, '.output')
+export async function startChorus(env = {}, { outputDir, name = 'Chorus' } = {}) {
+  const outDir = outputDir ?? (process.env.NUXT_OUTPUT_DIR ? resolve(ROOT, process.env.NUXT_OUTPUT_DIR) : join(ROOT, '.output'))
   const entry = join(outDir, 'server/index.mjs')
   if (!existsSync(entry)) throw new Error(`no built server at ${entry}: run "npm run build" first`)
   const port = await freePort()
@@ -91,7 +92,7 @@ export async function startChorus(env = {}) {
   await call(base, admin, 'POST', '/api/users', { name: 'Bench Author', email: 'bench-author@example.org', password: 'bench-password-123' })
   await call(base, authorJar, 'POST', '/api/auth/login', { email: 'bench-author@example.org', password: 'bench-password-123' })
   return {
-    name: 'Chorus',
+    name,
     protocol: 'yws',
     pid: child.pid,
     dataDir,
