@@ -8,6 +8,7 @@ import type { AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table'
 import { FootnoteReference, Footnotes, Footnote } from './footnotes'
+import { Deletion, Insertion } from './suggestionMarks'
 
 /** Link protocols a report may carry; anything else (javascript:, data:) is refused. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const
@@ -59,6 +60,8 @@ export function chorusExtensions(): AnyExtension[] {
     FootnoteReference,
     Footnotes,
     Footnote,
+    Insertion,
+    Deletion,
   ]
 }
 
