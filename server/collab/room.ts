@@ -10,6 +10,7 @@ import * as Y from 'yjs'
 import { Awareness, encodeAwarenessUpdate, removeAwarenessStates, applyAwarenessUpdate } from 'y-protocols/awareness'
 import type { DocStore } from '../store/docStore'
 import { ClientIdOwners } from './clientIdOwners'
+import { HalfAppliedChange, ServerTransaction } from './serverTransaction'
 import { CLOSE } from './conn'
 import type { Conn } from './conn'
 import { guardUpdate } from './guard'
@@ -28,13 +29,6 @@ export const FROM_REMOTE = Symbol('remote')
 export class RoomGone extends Error {
   constructor(reportId: string) {
     super(`the room of report ${reportId} was dropped`)
-  }
-}
-
-/** A server change threw after changing the live document: the room must be reloaded from the store. */
-export class HalfAppliedChange extends Error {
-  constructor(reportId: string) {
-    super(`a server change to report ${reportId} failed after changing the document; it was not kept`)
   }
 }
 
@@ -62,14 +56,14 @@ export class Room {
   private readonly commits: CommitQueue<Conn | null>
   /** Which account writes under each Yjs client id (clientIdOwners.ts). */
   private readonly clientOwners: ClientIdOwners
-  /** A server change threw: its update (if any) must not be committed. */
-  private discardingServerChange = false
-  private discardedServerChange = false
+  /** Server changes, kept whole or not at all (serverTransaction.ts). */
+  private readonly serverTransaction: ServerTransaction
   /** A server change failed half-way: the live document no longer matches the store. */
   private broken = false
 
   constructor(readonly reportId: string, readonly doc: Y.Doc, private readonly deps: RoomDeps) {
     this.clientOwners = new ClientIdOwners(doc.clientID)
+    this.serverTransaction = new ServerTransaction(doc, FROM_SERVER)
     this.commits = new CommitQueue((updates, senders) => this.commit(updates, senders), error => deps.failed(this, error))
     this.awareness = new Awareness(doc)
     this.awareness.setLocalState(null)
@@ -145,7 +139,10 @@ export class Room {
           await this.whenUsable()
           const context = await prepare(this.doc)
           this.assertUsable()
-          const result = this.transactFromServer(doc => fn(doc, context))
+          const result = this.serverTransaction.run(doc => fn(doc, context), () => {
+            this.broken = true
+            this.deps.failed(this, new HalfAppliedChange(this.reportId))
+          })
           // Resolve after the commit without holding the queue meanwhile.
           void this.whenCommitted().then(() => (this.dead ? reject(new RoomGone(this.reportId)) : resolve(result)))
         } catch (error) {
@@ -201,34 +198,6 @@ export class Room {
 
   private assertUsable(): void {
     if (this.dead || this.doc.isDestroyed) throw new RoomGone(this.reportId)
-  }
-
-  /**
-   * Run a server change in one transaction. If `fn` throws, its update (if it made one) is kept
-   * out of the commit queue, and the room is dropped: the live document holds a change that the
-   * store and the clients never will.
-   */
-  private transactFromServer<T>(fn: (doc: Y.Doc) => T): T {
-    let result!: T
-    let failure = null as { error: unknown } | null
-    this.discardingServerChange = false
-    this.doc.transact(() => {
-      try {
-        result = fn(this.doc)
-      } catch (error) {
-        failure = { error }
-        this.discardingServerChange = true
-      }
-    }, FROM_SERVER)
-    const partial = this.discardedServerChange
-    this.discardingServerChange = false
-    this.discardedServerChange = false
-    if (!failure) return result
-    if (partial) {
-      this.broken = true
-      this.deps.failed(this, new HalfAppliedChange(this.reportId))
-    }
-    throw failure.error
   }
 
   private answerSyncStep1(conn: Conn, stateVector: Uint8Array): void | Promise<void> {
@@ -307,10 +276,7 @@ export class Room {
       this.broadcast(encodeUpdate(update), null)
       return
     }
-    if (origin === FROM_SERVER && this.discardingServerChange) {
-      this.discardedServerChange = true
-      return
-    }
+    if (this.serverTransaction.drops(origin)) return
     this.commits.add(update, typeof origin === 'object' && origin !== null && 'send' in origin ? (origin as Conn) : null)
   }
 

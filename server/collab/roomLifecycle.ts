@@ -13,10 +13,11 @@ import { CLOSE } from './conn'
 import type { LiveRoom } from './liveRoom'
 import { logCollab } from './log'
 import { loadDoc, withReportLock } from './persistence'
-import { HalfAppliedChange, Room } from './room'
+import { Room } from './room'
 import type { RoomDeps } from './room'
 import { announceChange, markChanged } from './roomChanges'
 import { roomRegistry } from './roomRegistry'
+import { HalfAppliedChange } from './serverTransaction'
 import { publishCommitted, subscribeRoom, unsubscribeRoom } from './scaledRooms'
 
 /** The report's room, loading it if needed. */
