@@ -1,0 +1,83 @@
+/**
+ * The one reader of suggestions (tracked changes), for the browser's comments panel and the
+ * server's disposition CSV and Word export alike: it lists each suggestion of a section once, with
+ * its author, time, kind and the text it inserts and deletes, from a ProseMirror document or from
+ * the section's Y.XmlFragment (whose text carries the marks as format attributes).
+ */
+import * as Y from 'yjs'
+import type { Node as PmNode } from '@tiptap/pm/model'
+import { DELETION, INSERTION } from './suggestionMarks'
+import type { SuggestionAttrs } from './suggestionMarks'
+
+export interface SuggestionEntry {
+  id: string
+  sectionId: string
+  kind: 'insertion' | 'deletion' | 'replacement'
+  authorId: string
+  authorName: string
+  wordAuthor: string | null
+  createdAt: number
+  inserted: string
+  deleted: string
+}
+
+/** A piece of text with its suggestion marks; `block` starts a new paragraph. */
+interface TextRun { text: string, insertion?: SuggestionAttrs, deletion?: SuggestionAttrs, block: boolean }
+
+function* pmRuns(doc: PmNode): Generator<TextRun> {
+  const runs: TextRun[] = []
+  doc.descendants((node) => {
+    if (node.isTextblock) {
+      let block = true
+      node.forEach((child) => {
+        if (!child.isText) return
+        const ins = child.marks.find(m => m.type.name === INSERTION)?.attrs as SuggestionAttrs | undefined
+        const del = child.marks.find(m => m.type.name === DELETION)?.attrs as SuggestionAttrs | undefined
+        runs.push({ text: child.text ?? '', insertion: ins, deletion: del, block })
+        block = false
+      })
+      return false
+    }
+    return true
+  })
+  yield* runs
+}
+
+function* yRuns(node: Y.XmlFragment | Y.XmlElement): Generator<TextRun> {
+  for (const child of node.toArray()) {
+    if (child instanceof Y.XmlElement) yield* yRuns(child)
+    else if (child instanceof Y.XmlText) {
+      let block = true
+      for (const op of child.toDelta() as Array<{ insert: unknown, attributes?: Record<string, SuggestionAttrs> }>) {
+        if (typeof op.insert !== 'string') continue
+        yield { text: op.insert, insertion: op.attributes?.[INSERTION], deletion: op.attributes?.[DELETION], block }
+        block = false
+      }
+    }
+  }
+}
+
+/** The suggestions of one section body, in document order. */
+export function readSuggestions(body: PmNode | Y.XmlFragment, sectionId: string): SuggestionEntry[] {
+  const byId = new Map<string, SuggestionEntry>()
+  const lastBlock = new Map<string, number>()
+  let blockNo = 0
+  const add = (attrs: SuggestionAttrs, field: 'inserted' | 'deleted', text: string) => {
+    let e = byId.get(attrs.id)
+    if (!e) {
+      e = { id: attrs.id, sectionId, kind: field === 'inserted' ? 'insertion' : 'deletion', authorId: attrs.authorId, authorName: attrs.authorName, wordAuthor: attrs.wordAuthor ?? null, createdAt: attrs.createdAt, inserted: '', deleted: '' }
+      byId.set(attrs.id, e)
+    }
+    // Text of one suggestion in several paragraphs reads with a space between them.
+    const sep = e[field] && lastBlock.get(attrs.id + field) !== blockNo ? ' ' : ''
+    e[field] += sep + text
+    lastBlock.set(attrs.id + field, blockNo)
+    if ((field === 'inserted' && e.kind === 'deletion') || (field === 'deleted' && e.kind === 'insertion')) e.kind = 'replacement'
+  }
+  for (const run of body instanceof Y.XmlFragment ? yRuns(body) : pmRuns(body)) {
+    if (run.block) blockNo++
+    if (run.insertion?.id) add(run.insertion, 'inserted', run.text)
+    if (run.deletion?.id) add(run.deletion, 'deleted', run.text)
+  }
+  return [...byId.values()]
+}
