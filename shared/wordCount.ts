@@ -3,8 +3,13 @@
  * (annexes are excluded by the section's `countsTowardLimit`, not here). A word is a run of
  * characters between white space that holds at least one letter or digit, so a lone "—" counts
  * as nothing and "art. 37(a)" counts as two words.
+ *
+ * Open suggestions count as if they were all rejected: text suggested for insertion is not
+ * counted (it is "pending"), text suggested for deletion still is — a limit is never met by a
+ * suggestion nobody has accepted.
  */
 import * as Y from 'yjs'
+import { INSERTION } from './editor/suggestionMarks'
 
 const WORD = /[\p{L}\p{N}]/u
 
@@ -15,31 +20,43 @@ export function countWords(text: string): number {
   return n
 }
 
-/** Words in a section body held in a Y.XmlFragment (or any Y.Xml subtree). */
+/** Words of a body and, apart, the words of its open suggested insertions. */
+export interface WordCounts { words: number, pending: number }
+
+/** Words in a section body held in a Y.XmlFragment (or any Y.Xml subtree), suggestions rejected. */
 export function countFragmentWords(node: Y.XmlFragment | Y.XmlElement | Y.XmlText): number {
+  return fragmentWordCounts(node).words
+}
+
+/** Words and pending (suggested) words of a Y.XmlFragment, in one walk. */
+export function fragmentWordCounts(node: Y.XmlFragment | Y.XmlElement | Y.XmlText, into: WordCounts = { words: 0, pending: 0 }): WordCounts {
   if (node instanceof Y.XmlText) {
     let text = ''
-    for (const op of node.toDelta() as Array<{ insert: unknown }>) {
-      if (typeof op.insert === 'string') text += op.insert
+    let pending = ''
+    for (const op of node.toDelta() as Array<{ insert: unknown, attributes?: Record<string, unknown> }>) {
+      if (typeof op.insert !== 'string') continue
+      if (op.attributes?.[INSERTION]) pending += ' ' + op.insert
+      else text += op.insert
     }
-    return countWords(text)
+    into.words += countWords(text)
+    into.pending += countWords(pending)
+    return into
   }
-  let n = 0
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlText || child instanceof Y.XmlElement) n += countFragmentWords(child)
+    if (child instanceof Y.XmlText || child instanceof Y.XmlElement) fragmentWordCounts(child, into)
   }
-  return n
+  return into
 }
 
 /** Words in ProseMirror JSON (used by the importer and exporter, which hold JSON, not Y types). */
-export function countJsonWords(node: { text?: string, content?: unknown[] }): number {
-  if (typeof node.text === 'string') return countWords(node.text)
+export function countJsonWords(node: { text?: string, content?: unknown[], marks?: Array<{ type?: string }> }): number {
+  if (typeof node.text === 'string') return node.marks?.some(m => m.type === INSERTION) ? 0 : countWords(node.text)
   let n = 0
   let run = ''
   for (const child of (node.content ?? []) as Array<{ text?: string, content?: unknown[] }>) {
     // Adjacent text nodes (differently marked) belong to the same words.
     if (typeof child.text === 'string') {
-      run += child.text
+      if (!(child as { marks?: Array<{ type?: string }> }).marks?.some(m => m.type === INSERTION)) run += child.text
       continue
     }
     n += countWords(run)

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
-import { countFragmentWords, countJsonWords, countWords } from '#shared/wordCount'
+import { countFragmentWords, countJsonWords, countWords, fragmentWordCounts } from '#shared/wordCount'
 import { chorusSchema } from '#shared/editor/extensions'
 
 describe('word count', () => {
@@ -37,5 +37,26 @@ describe('word count', () => {
     const fragment = doc.getXmlFragment('section:abc123')
     prosemirrorJSONToYXmlFragment(chorusSchema(), json, fragment)
     expect(countFragmentWords(fragment)).toBe(10)
+  })
+
+  it('counts the text as if every open suggestion were rejected, and the pending words apart', () => {
+    const attrs = { id: 's1', authorId: 'u1', authorName: 'Ana', createdAt: 1, wordAuthor: null }
+    const suggested = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [
+        { type: 'text', text: 'Children in ' },
+        { type: 'text', marks: [{ type: 'insertion', attrs }], text: 'all forms of ' },
+        { type: 'text', text: 'pretrial ' },
+        { type: 'text', marks: [{ type: 'deletion', attrs }], text: 'detention centres' },
+        { type: 'text', text: '.' },
+      ] }],
+    }
+    // "Children in pretrial detention centres." = 5; "all forms of" = 3 pending.
+    expect(countJsonWords(suggested)).toBe(5)
+    const doc = new Y.Doc()
+    const fragment = doc.getXmlFragment('section:s')
+    prosemirrorJSONToYXmlFragment(chorusSchema(), suggested, fragment)
+    expect(countFragmentWords(fragment)).toBe(5)
+    expect(fragmentWordCounts(fragment)).toEqual({ words: 5, pending: 3 })
   })
 })
