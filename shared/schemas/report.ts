@@ -8,7 +8,13 @@ import { SECTION_STATUSES } from '../permissions'
 const text = (max: number) => z.string().trim().max(max)
 
 export const CONFIDENTIALITY = ['public', 'confidential'] as const
-export const LANGUAGES = ['en', 'fr', 'es'] as const
+/**
+ * Report languages: the Committees' working languages (English, French, Spanish), Russian for
+ * other treaty bodies and Azerbaijani for a national audience. Sets the export's own words and
+ * the editor's `lang` (the browser's spell checker); templates give every text in each.
+ */
+export const LANGUAGES = ['en', 'fr', 'es', 'ru', 'az'] as const
+export type ReportLanguage = typeof LANGUAGES[number]
 
 const metaFields = {
   title: text(200).min(1, 'Give the report a title'),

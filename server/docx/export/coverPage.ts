@@ -7,6 +7,7 @@ import type { ReportMeta } from '#shared/schemas/report'
 import { D, type DocxDesc } from './docxDesc'
 import { STYLE } from './styles'
 import type { Labels } from './labels'
+import { treatyBodyName } from './treatyBodyName'
 
 /** Members listed one per line up to this many; more are run together on one line. */
 const MEMBERS_PER_LINE_MAX = 12
@@ -19,10 +20,10 @@ export function coverPage(meta: ReportMeta, labels: Labels, date: Date): DocxDes
       alignment: 'right',
       border: { top: rule(12), bottom: rule(12), left: rule(12), right: rule(12) },
       indent: { left: 6800 },
-      children: [D.TextRun({ text: labels.confidential.toUpperCase(), bold: true, color: 'C00000', characterSpacing: 20 })],
+      children: [D.TextRun({ text: labels.confidential.toLocaleUpperCase(labels.locale), bold: true, color: 'C00000', characterSpacing: 20 })],
     }))
   }
-  out.push(D.Paragraph({ style: STYLE.coverKicker, text: meta.treatyBody || labels.alternativeReport }))
+  out.push(D.Paragraph({ style: STYLE.coverKicker, text: treatyBodyName(meta.treatyBody, meta.language) || labels.alternativeReport }))
   if (meta.session) out.push(D.Paragraph({ style: STYLE.coverSubtitle, text: meta.session }))
   out.push(D.Paragraph({
     style: STYLE.coverTitle,
@@ -57,7 +58,7 @@ function rule(size: number) {
 
 const dateFormats = new Map<string, Intl.DateTimeFormat>()
 
-/** "1 March 2027" / "1 mars 2027" / "1 de marzo de 2027", as UN documents write dates. */
+/** "1 March 2027" / "1 mars 2027" / "1 de marzo de 2027" / "1 марта 2027 г." / "1 mart 2027", as UN documents write dates. */
 export function formatDate(date: Date, locale: string): string {
   // Building a DateTimeFormat loads ICU data (tens of ms): one per locale per process.
   let format = dateFormats.get(locale)

@@ -4,11 +4,13 @@
  */
 import type { ReportMeta } from '#shared/schemas/report'
 
-/** Cover, contents and comment labels of one language. */
+/** Cover, contents and comment labels of one report language. */
 export interface Labels {
   /** BCP 47 tag written as the document language (w:lang) and used for the date. */
   locale: string
   contents: string
+  /** Heads the page-number column of the contents, as UN documents do. */
+  page: string
   stateParty: string
   treatyBody: string
   session: string
@@ -28,6 +30,7 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
   en: {
     locale: 'en-GB',
     contents: 'Contents',
+    page: 'Page',
     stateParty: 'State party',
     treatyBody: 'Treaty body',
     session: 'Session',
@@ -45,6 +48,7 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
   fr: {
     locale: 'fr-FR',
     contents: 'Table des matières',
+    page: 'Page',
     stateParty: 'État partie',
     treatyBody: 'Organe conventionnel',
     session: 'Session',
@@ -62,6 +66,7 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
   es: {
     locale: 'es-ES',
     contents: 'Índice',
+    page: 'Página',
     stateParty: 'Estado parte',
     treatyBody: 'Órgano de tratado',
     session: 'Período de sesiones',
@@ -75,6 +80,43 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidential: 'Confidencial',
     suggestion: 'Texto sustitutivo propuesto',
     removedText: 'Sobre un texto ya eliminado',
+  },
+  ru: {
+    locale: 'ru-RU',
+    contents: 'Содержание',
+    page: 'Стр.',
+    stateParty: 'Государство-участник',
+    treatyBody: 'Договорный орган',
+    session: 'Сессия',
+    submittedBy: 'Представлено',
+    members: 'Организации-члены',
+    contact: 'Контактное лицо',
+    date: 'Дата',
+    alternativeReport: 'Альтернативный доклад',
+    publicStatement: 'Авторы согласны на публикацию настоящего доклада на веб-сайте Управления Верховного комиссара Организации Объединенных Наций по правам человека.',
+    confidentialStatement: 'Настоящий доклад представляется на конфиденциальной основе. Авторы не дают согласия на его публикацию, полностью или частично.',
+    confidential: 'Конфиденциально',
+    suggestion: 'Предлагаемая замена',
+    removedText: 'К тексту, который был удален',
+  },
+  az: {
+    // Azerbaijani in Latin script, as Word names it.
+    locale: 'az-Latn-AZ',
+    contents: 'Mündəricat',
+    page: 'Səhifə',
+    stateParty: 'İştirakçı dövlət',
+    treatyBody: 'Müqavilə orqanı',
+    session: 'Sessiya',
+    submittedBy: 'Təqdim edən',
+    members: 'Üzv təşkilatlar',
+    contact: 'Əlaqə',
+    date: 'Tarix',
+    alternativeReport: 'Alternativ hesabat',
+    publicStatement: 'Müəlliflər bu hesabatın Birləşmiş Millətlər Təşkilatının İnsan Hüquqları üzrə Ali Komissarlığı İdarəsinin internet saytında dərc edilməsinə razılıq verirlər.',
+    confidentialStatement: 'Bu hesabat məxfi qaydada təqdim edilir. Müəlliflər onun tam və ya qismən dərc edilməsinə razılıq vermirlər.',
+    confidential: 'Məxfi',
+    suggestion: 'Təklif olunan əvəzedici mətn',
+    removedText: 'Sonradan silinmiş mətnə dair',
   },
 }
 

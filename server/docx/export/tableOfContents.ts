@@ -9,10 +9,14 @@ import { D, type DocxDesc, type TocEntry } from './docxDesc'
 import { STYLE } from './styles'
 import type { Labels } from './labels'
 
-/** The "Contents" title and the TOC field, starting a new page after the cover. */
+/**
+ * The "Contents" title, the "Page" heading of the page-number column (right-aligned, as UN
+ * documents print it) and the TOC field, starting a new page after the cover.
+ */
 export function tableOfContents(labels: Labels, entries?: TocEntry[]): DocxDesc[] {
   return [
-    D.Paragraph({ style: STYLE.tocHeading, pageBreakBefore: true, text: labels.contents }),
+    D.Paragraph({ style: STYLE.tocHeading, pageBreakBefore: true, keepNext: true, text: labels.contents }),
+    D.Paragraph({ alignment: 'right', keepNext: true, children: [D.TextRun({ text: labels.page, italics: true, size: 18 })] }),
     D.TableOfContents(labels.contents, { hyperlink: true, headingStyleRange: '1-3', ...(entries ? { cachedEntries: entries } : {}) }),
   ]
 }
