@@ -9,7 +9,7 @@ export default defineNuxtConfig({
   ssr: false,
   devtools: { enabled: false },
   telemetry: false,
-  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxt/eslint'],
+  modules: ['@nuxt/ui', '@pinia/nuxt', '@nuxt/eslint', '@nuxtjs/i18n'],
   // Only .vue files are components; components/comments also holds plain TypeScript helpers.
   components: [{ path: '~/components', extensions: ['vue'] }],
   css: ['~/assets/css/main.css'],
@@ -23,7 +23,6 @@ export default defineNuxtConfig({
   colorMode: { preference: 'light' },
   app: {
     head: {
-      htmlAttrs: { lang: 'en' },
       title: 'Chorus',
       meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
       link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
@@ -44,6 +43,23 @@ export default defineNuxtConfig({
         '@tiptap/extension-table', '@tiptap/extensions', '@tiptap/extension-mention', '@tiptap/y-tiptap',
       ],
     },
+  },
+  // The interface in English, Azerbaijani (Latin script) and Russian (docs/languages.md). One
+  // message file per language under locales/, loaded only when chosen; URLs carry no language
+  // prefix (a signed-in account's own choice, kept on the server, decides; before sign-in the
+  // browser's languages do). app.vue sets <html lang> from the current locale.
+  i18n: {
+    restructureDir: '.',
+    langDir: 'locales',
+    locales: [
+      { code: 'en', language: 'en', name: 'English', file: 'en.json' },
+      { code: 'az', language: 'az', name: 'Azərbaycanca', file: 'az.json' },
+      { code: 'ru', language: 'ru', name: 'Русский', file: 'ru.json' },
+    ],
+    defaultLocale: 'en',
+    strategy: 'no_prefix',
+    vueI18n: './i18n.config.ts',
+    detectBrowserLanguage: { useCookie: true, cookieKey: 'chorus_locale', redirectOn: 'root', fallbackLocale: 'en' },
   },
   typescript: { strict: true },
   eslint: { config: { stylistic: false } },

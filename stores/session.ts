@@ -1,6 +1,7 @@
 /** The signed-in account and whether the workspace still needs its setup. */
 import { defineStore } from 'pinia'
 import type { PublicUser } from '#shared/types/user'
+import type { InterfaceLocale } from '#shared/schemas/preferences'
 
 export const useSessionStore = defineStore('session', {
   state: () => ({
@@ -19,9 +20,17 @@ export const useSessionStore = defineStore('session', {
       this.user = user
       this.needsSetup = needed
       this.loaded = true
+      await applyAccountLocale(user?.locale)
     },
     async login(email: string, password: string) {
       const { user } = await $fetch<{ user: PublicUser }>('/api/auth/login', { method: 'POST', body: { email, password } })
+      this.user = user
+      await applyAccountLocale(user.locale)
+    },
+    /** Remember the interface language on the account (docs/languages.md); signed out, the browser's cookie keeps it. */
+    async saveLocale(locale: InterfaceLocale) {
+      if (!this.user) return
+      const { user } = await $fetch<{ user: PublicUser }>('/api/auth/me', { method: 'PATCH', body: { locale } })
       this.user = user
     },
     async logout() {

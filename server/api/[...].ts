@@ -3,9 +3,9 @@
  * page answered 200, which a script takes for success. More specific routes (and the
  * /api/collab/<id> websocket) always win over this catch-all.
  */
-import { notFound } from '../utils/errors'
+import { apiError } from '../utils/errors'
 
 export default defineEventHandler((event) => {
   // The method is named too: GET on a POST-only route lands here as well.
-  throw notFound(`API route: ${event.method} ${event.path.split('?')[0]!.slice(0, 200)}`)
+  throw apiError('routeNotFound', { route: `${event.method} ${event.path.split('?')[0]!.slice(0, 200)}` })
 })

@@ -19,7 +19,7 @@ export default defineEventHandler(async (event) => {
   const work = (async () => {
     if ((await countUsers(db)) > 0) {
       logDenial({ reason: 'setup after first account', route: event.path, ip: getRequestIP(event) })
-      throw conflict('This workspace is already set up; sign in instead')
+      throw conflict('alreadySetUp')
     }
     return createUser(db, { ...input, isAdmin: true })
   })()

@@ -31,6 +31,7 @@ export const BODY_LIMITS: readonly BodyLimit[] = [
   { route: 'POST /api/auth/login', maxBytes: ANONYMOUS_MAX_BYTES, why: 'anonymous: email and password' },
   { route: 'POST /api/invitations/:token/accept', maxBytes: ANONYMOUS_MAX_BYTES, why: 'anonymous: nothing, or a new account' },
   { route: 'POST /api/auth/password', maxBytes: JSON_MAX_BYTES, why: 'signed-in JSON: the current and the new password' },
+  { route: 'PATCH /api/auth/me', maxBytes: JSON_MAX_BYTES, why: 'signed-in JSON: the interface language' },
   { route: 'POST /api/users', maxBytes: JSON_MAX_BYTES, why: 'signed-in JSON: a new account' },
   { route: 'POST /api/inbox/read', maxBytes: JSON_MAX_BYTES, why: 'signed-in JSON: up to 1,000 item ids' },
   { route: 'POST /api/reports', maxBytes: JSON_MAX_BYTES, why: 'signed-in JSON: a new report\'s meta fields' },

@@ -30,6 +30,6 @@ export default defineEventHandler((event) => {
   const origin = getHeader(event, 'origin')
   if ((site && site !== 'same-origin' && site !== 'none') || (origin && origin !== expectedOrigin(event))) {
     logDenial({ reason: 'cross-site request', route: event.path, userId: null })
-    throw forbidden('Cross-site requests are not allowed')
+    throw forbidden('crossSite')
   }
 })

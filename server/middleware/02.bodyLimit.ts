@@ -47,7 +47,7 @@ function closeAfterAnswer(event: H3Event): void {
 function refuse(event: H3Event, pathname: string, maxBytes: number): Error {
   logDenial({ reason: `request body over ${maxBytes} bytes`, route: `${event.method} ${pathname.slice(0, 200)}`, userId: (event.context.user as { id?: string } | null | undefined)?.id ?? null })
   closeAfterAnswer(event)
-  return tooLarge(maxBytes === 0 ? 'This request takes no body' : `The request body is larger than ${Math.max(1, Math.floor(maxBytes / 1024))} KiB`)
+  return (maxBytes === 0 ? tooLarge('bodyNotAllowed') : tooLarge('bodyTooLarge', { kib: Math.max(1, Math.floor(maxBytes / 1024)) }))
 }
 
 export default defineEventHandler(async (event) => {
@@ -63,6 +63,6 @@ export default defineEventHandler(async (event) => {
     event._requestBody = await readBodyWithin(req, maxBytes)
   } catch (error) {
     if (error instanceof BodyTooLargeError) throw refuse(event, pathname, maxBytes)
-    throw badRequest('The request body ended early')
+    throw badRequest('bodyEndedEarly')
   }
 })

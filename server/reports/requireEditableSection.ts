@@ -17,7 +17,7 @@ export function requireEditableSection(doc: Y.Doc, reportId: string, sectionId: 
   if (!section) throw notFound('section')
   if (!canEditSectionText(actor.role, section.status)) {
     logDenial({ reason: `write text into a ${section.status} section as ${actor.role}`, userId: actor.user.id, reportId })
-    throw forbidden('This section is final: only the secretariat can change it')
+    throw forbidden('sectionFinal')
   }
   return section
 }

@@ -17,6 +17,7 @@ interface UserRow {
   color: string
   created_at: number
   removed_at?: number | null
+  locale?: string | null
 }
 
 const LIVE = 'removed_at IS NULL'
@@ -24,7 +25,7 @@ const LIVE = 'removed_at IS NULL'
 // Calm, distinguishable caret colours with enough contrast for white labels.
 const COLORS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#dc2626', '#0891b2', '#65a30d', '#c026d3', '#ea580c']
 
-const toPublic = (r: UserRow): PublicUser => ({ id: r.id, email: r.email, name: r.name, isAdmin: Boolean(r.is_admin), color: r.color })
+const toPublic = (r: UserRow): PublicUser => ({ id: r.id, email: r.email, name: r.name, isAdmin: Boolean(r.is_admin), color: r.color, locale: r.locale ?? null })
 
 /** How many accounts exist (0 means the workspace needs its setup). */
 export async function countUsers(db: SqlDriver): Promise<number> {
@@ -77,6 +78,11 @@ export async function listUsers(db: SqlDriver): Promise<PublicUser[]> {
 /** Store a new password hash (hashed by the caller, outside any transaction: it takes ~100 ms). */
 export async function setPasswordHash(db: SqlDriver, id: string, passwordHash: string): Promise<void> {
   await db.run('UPDATE users SET password_hash = ? WHERE id = ?', [passwordHash, id])
+}
+
+/** Remember the account's interface language. */
+export async function setUserLocale(db: SqlDriver, id: string, locale: string): Promise<void> {
+  await db.run(`UPDATE users SET locale = ? WHERE id = ? AND ${LIVE}`, [locale, id])
 }
 
 /**

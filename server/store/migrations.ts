@@ -115,6 +115,13 @@ export const migrations: Array<{ version: number, name: string, sql: (d: Dialect
       ALTER TABLE users ADD COLUMN removed_at BIGINT;
     `,
   },
+  {
+    version: 4,
+    name: 'each account\'s interface language (null: the browser\'s languages decide)',
+    sql: () => `
+      ALTER TABLE users ADD COLUMN locale TEXT;
+    `,
+  },
 ]
 
 /** Apply every migration the database has not seen yet; returns the versions applied. */

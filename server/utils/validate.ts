@@ -13,7 +13,7 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
   if (result.success) return result.data
   const issue = result.error.issues[0]!
   const field = issue.path.join('.') || where
-  throw badRequest(`${field}: ${issue.message}`, field)
+  throw badRequest('invalidField', field, { field, detail: issue.message })
 }
 
 /** The JSON body, validated. h3 hands over the copy middleware/02.bodyLimit.ts read within the route's limit. */
@@ -22,7 +22,7 @@ export async function validBody<S extends z.ZodType>(event: H3Event, schema: S):
   try {
     body = await readBody(event)
   } catch {
-    throw badRequest('body: not valid JSON', 'body')
+    throw badRequest('invalidJson', 'body')
   }
   return parse(schema, body ?? {}, 'body')
 }
@@ -35,6 +35,6 @@ export function validQuery<S extends z.ZodType>(event: H3Event, schema: S): z.in
 /** A route id parameter (report, section, user, invitation), checked against the id pattern. */
 export function idParam(event: H3Event, name: string): string {
   const value = getRouterParam(event, name, { decode: true }) ?? ''
-  if (!ID_PATTERN.test(value)) throw badRequest(`${name}: not a valid id`, name)
+  if (!ID_PATTERN.test(value)) throw badRequest('invalidId', name, { field: name })
   return value
 }

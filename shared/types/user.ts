@@ -6,4 +6,6 @@ export interface PublicUser {
   isAdmin: boolean
   /** The caret and avatar colour, assigned by the server. */
   color: string
+  /** The interface language the account chose (shared/schemas/preferences.ts), or null: the browser's decides. */
+  locale: string | null
 }

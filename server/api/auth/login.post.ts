@@ -18,7 +18,7 @@ export default defineEventHandler(async (event) => {
   if (wait > 0) {
     setResponseHeader(event, 'Retry-After', wait)
     logDenial({ reason: 'login rate limit', route: event.path, ip: ipKey })
-    throw tooManyRequests(wait, `Too many sign-in attempts; try again in ${Math.ceil(wait / 60)} minute(s)`)
+    throw tooManyRequests(wait, 'tooManySignIns', { minutes: Math.ceil(wait / 60) })
   }
   loginLimits.ip.hit(ipKey)
   const { db } = await useStore()
@@ -28,7 +28,7 @@ export default defineEventHandler(async (event) => {
   if (!user || !ok) {
     loginLimits.account.hit(accountKey)
     logDenial({ reason: 'bad credentials', route: event.path, ip: ipKey })
-    throw unauthorized('Wrong email or password')
+    throw unauthorized('wrongPassword')
   }
   loginLimits.account.reset(accountKey)
   await startSession(event, user.id)

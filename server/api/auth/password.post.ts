@@ -35,7 +35,7 @@ export default defineEventHandler(async (event) => {
   if (!account || !(await verifyPassword(currentPassword, account.passwordHash))) {
     loginLimits.account.hit(accountKey)
     logDenial({ reason: 'wrong current password', userId: user.id, route: event.path })
-    throw forbidden('The current password is wrong')
+    throw forbidden('wrongCurrentPassword')
   }
   loginLimits.account.reset(accountKey)
   const hash = await hashPassword(newPassword)

@@ -9,8 +9,9 @@ import { validBody } from '../../utils/validate'
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
   const input = await validBody(event, createReportSchema)
-  const template = findTemplate(input.templateId)
-  if (!template) throw badRequest('templateId: no such template', 'templateId')
+  // The sections are seeded in the report's language (English when none is given).
+  const template = findTemplate(input.templateId, input.language)
+  if (!template) throw badRequest('noSuchTemplate', 'templateId')
   const id = await createReport(user, template, input)
   setResponseStatus(event, 201)
   return { id }

@@ -13,10 +13,10 @@ export default defineEventHandler(async (event) => {
   const admin = await requireUser(event)
   if (!admin.isAdmin) {
     logDenial({ reason: 'not admin', userId: admin.id, route: event.path })
-    throw forbidden('Only the workspace administrator can remove accounts')
+    throw forbidden('adminOnly')
   }
   const userId = idParam(event, 'id')
-  if (userId === admin.id) throw conflict('You cannot remove your own account')
+  if (userId === admin.id) throw conflict('cannotRemoveSelf')
   const { db } = await useStore()
   if (!(await removeAccount(db, userId, admin.id))) throw notFound('account')
   return { ok: true }

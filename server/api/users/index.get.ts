@@ -6,7 +6,7 @@ import { requireUser } from '../../utils/session'
 /** Every account (administrator only). */
 export default defineEventHandler(async (event) => {
   const user = await requireUser(event)
-  if (!user.isAdmin) throw forbidden('Only the workspace administrator can list accounts')
+  if (!user.isAdmin) throw forbidden('adminOnly')
   const { db } = await useStore()
   return { users: await listUsers(db) }
 })

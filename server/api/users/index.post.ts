@@ -12,11 +12,11 @@ export default defineEventHandler(async (event) => {
   const admin = await requireUser(event)
   if (!admin.isAdmin) {
     logDenial({ reason: 'not admin', userId: admin.id, route: event.path })
-    throw forbidden('Only the workspace administrator can create accounts')
+    throw forbidden('adminOnly')
   }
   const input = await validBody(event, newAccountSchema)
   const { db } = await useStore()
-  if (await findUserByEmail(db, input.email)) throw conflict('An account with this email already exists')
+  if (await findUserByEmail(db, input.email)) throw conflict('emailTaken')
   const user = await createUser(db, input)
   await audit(db, { actorId: admin.id, action: 'user.create', detail: { userId: user.id } })
   setResponseStatus(event, 201)

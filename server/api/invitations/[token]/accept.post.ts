@@ -31,21 +31,21 @@ export default defineEventHandler(async (event) => {
   const { db } = await useStore()
   const invitation = await findInvitationByToken(db, token)
   if (!invitation) throw notFound('invitation')
-  if (invitation.usedAt) throw conflict('This invitation link has already been used')
-  if (invitation.expiresAt < Date.now()) throw conflict('This invitation link has expired; ask the secretariat for a new one')
+  if (invitation.usedAt) throw conflict('invitationUsed')
+  if (invitation.expiresAt < Date.now()) throw conflict('invitationExpired')
 
   let user = await currentUser(event)
   let created = false
   if (!user) {
     const newAccount = 'email' in body ? (body as NewAccountInput) : null
-    if (!newAccount) throw unauthorized('Sign in or create an account to accept the invitation')
-    if (await findUserByEmail(db, newAccount.email)) throw conflict('An account with this email exists; sign in first, then open the link again')
+    if (!newAccount) throw unauthorized('invitationNeedsAccount')
+    if (await findUserByEmail(db, newAccount.email)) throw conflict('invitationEmailExists')
     user = await createUser(db, newAccount)
     created = true
   }
   if (!(await consumeInvitation(db, invitation.id, user.id))) {
     logDenial({ reason: 'invitation raced or expired', userId: user.id, reportId: invitation.reportId })
-    throw conflict('This invitation link is no longer valid')
+    throw conflict('invitationInvalid')
   }
   const existing = await getRole(db, invitation.reportId, user.id)
   if (!existing) await setMember(db, invitation.reportId, user.id, invitation.role)

@@ -14,7 +14,7 @@ export default defineEventHandler(async (event) => {
   const { db } = await useStore()
   const role = await getRole(db, reportId, userId)
   if (!role) throw notFound('member')
-  if (role === 'secretariat' && (await countSecretariat(db, reportId)) <= 1) throw conflict('A report needs at least one secretariat member')
+  if (role === 'secretariat' && (await countSecretariat(db, reportId)) <= 1) throw conflict('lastSecretariat')
   await removeMember(db, reportId, userId)
   await closeMemberSockets(reportId, userId)
   await audit(db, { actorId: user.id, reportId, action: 'member.remove', detail: { userId } })

@@ -4,7 +4,7 @@ import { findUserByEmail } from '../../../../repos/users'
 import { getRole, setMember, countSecretariat } from '../../../../repos/members'
 import { audit } from '../../../../repos/audit'
 import { applyMemberRole } from '../../../../reports/memberSockets'
-import { conflict, notFound } from '../../../../utils/errors'
+import { apiError, conflict } from '../../../../utils/errors'
 import { requireReportAccess } from '../../../../utils/reportAccess'
 import { idParam, validBody } from '../../../../utils/validate'
 
@@ -15,10 +15,10 @@ export default defineEventHandler(async (event) => {
   const { email, role } = await validBody(event, addMemberSchema)
   const { db } = await useStore()
   const target = await findUserByEmail(db, email)
-  if (!target) throw notFound('account with this email; create an invitation link instead')
+  if (!target) throw apiError('noAccountWithEmail')
   const previous = await getRole(db, reportId, target.id)
   if (previous === 'secretariat' && role !== 'secretariat' && (await countSecretariat(db, reportId)) <= 1) {
-    throw conflict('A report needs at least one secretariat member')
+    throw conflict('lastSecretariat')
   }
   await setMember(db, reportId, target.id, role)
   if (previous) await applyMemberRole(reportId, target.id, role)

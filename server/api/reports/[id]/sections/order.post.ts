@@ -19,7 +19,7 @@ export default defineEventHandler(async (event) => {
     const byId = new Map(current.map(m => [m.get('id') as string, m]))
     // Judged on the live list (a section may have been added or removed meanwhile), before any change.
     if (ids.length !== current.length || new Set(ids).size !== ids.length || !ids.every(id => byId.has(id))) {
-      throw badRequest('ids: must list every section exactly once', 'ids')
+      throw badRequest('sectionOrderIncomplete', 'ids')
     }
     // Y types cannot be moved: re-create each entry in the new order with the same fields.
     const copies = ids.map((id) => {

@@ -33,8 +33,8 @@ export default defineEventHandler(async (event) => {
   // The body was read (and limited) by middleware/02.bodyLimit.ts; this parses that copy.
   const parts = await readMultipartFormData(event).catch(() => undefined)
   const file = parts?.find(p => p.name === 'file')
-  if (!file?.data?.length) throw badRequest('file: attach a .docx file in the field "file"', 'file')
-  if (file.data.length > DEFAULT_IMPORT_LIMITS.maxBytes) throw tooLarge(`file: the file is larger than ${DEFAULT_IMPORT_LIMITS.maxBytes / 1024 / 1024} MiB`)
+  if (!file?.data?.length) throw badRequest('importNoFile', 'file')
+  if (file.data.length > DEFAULT_IMPORT_LIMITS.maxBytes) throw tooLarge('importTooLarge', { mib: DEFAULT_IMPORT_LIMITS.maxBytes / 1024 / 1024 })
 
   let result
   try {

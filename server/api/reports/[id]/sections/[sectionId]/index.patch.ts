@@ -29,13 +29,13 @@ export default defineEventHandler(async (event) => {
     const allowed = can(role, 'sections.manage') || (onlyStatus && patch.status !== undefined && canSetSectionStatus(role, user.id, section, patch.status))
     if (!allowed) {
       logDenial({ reason: `role ${role} may not change section ${Object.keys(patch).join(',')} (status ${section.status})`, userId: user.id, reportId })
-      throw forbidden('Your role cannot change this section')
+      throw forbidden('sectionRoleForbidden')
     }
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) found.map.set(key, Array.isArray(value) ? [...value] : value)
   }, {
     before: async (_doc, { role }) => {
       // Only for those who may set an owner at all: everyone else gets the 403 below.
-      if (patch.ownerId && can(role, 'sections.manage') && !(await getRole(db, reportId, patch.ownerId))) throw badRequest('ownerId: not a member of this report', 'ownerId')
+      if (patch.ownerId && can(role, 'sections.manage') && !(await getRole(db, reportId, patch.ownerId))) throw badRequest('ownerNotMember', 'ownerId')
     },
   })
   await audit(db, { actorId: user.id, reportId, action: 'section.update', detail: { sectionId, fields: Object.keys(patch), status: patch.status } })

@@ -1,0 +1,61 @@
+/**
+ * Every error the API answers with, in one table: a stable code, the HTTP status, and the English
+ * message API clients read. The browser shows the code's translation (locales/*.json
+ * `apiErrors.<code>`, with the same `{placeholders}`), so a person reads it in their language;
+ * tests/unit/i18nKeys.test.ts checks every code here has one in each language.
+ */
+export const API_ERRORS = {
+  signInRequired: { status: 401, message: 'Sign in to continue' },
+  forbidden: { status: 403, message: 'You do not have permission to do this' },
+  crossSite: { status: 403, message: 'Cross-site requests are not allowed' },
+  adminOnly: { status: 403, message: 'Only the workspace administrator can do this' },
+  wrongPassword: { status: 401, message: 'Wrong email or password' },
+  wrongCurrentPassword: { status: 403, message: 'The current password is wrong' },
+  tooManySignIns: { status: 429, message: 'Too many sign-in attempts; try again in {minutes} minute(s)' },
+  tooManyAttempts: { status: 429, message: 'Too many attempts; try again later' },
+  alreadySetUp: { status: 409, message: 'This workspace is already set up; sign in instead' },
+  emailTaken: { status: 409, message: 'An account with this email already exists' },
+  cannotRemoveSelf: { status: 409, message: 'You cannot remove your own account' },
+  reportNotFound: { status: 404, message: 'No such report' },
+  sectionNotFound: { status: 404, message: 'No such section' },
+  memberNotFound: { status: 404, message: 'No such member' },
+  invitationNotFound: { status: 404, message: 'No such invitation' },
+  versionNotFound: { status: 404, message: 'No such version' },
+  accountNotFound: { status: 404, message: 'No such account' },
+  routeNotFound: { status: 404, message: 'No such API route: {route}' },
+  noAccountWithEmail: { status: 404, message: 'No account with this email; create an invitation link instead' },
+  lastSecretariat: { status: 409, message: 'A report needs at least one secretariat member' },
+  sectionRoleForbidden: { status: 403, message: 'Your role cannot change this section' },
+  sectionFinal: { status: 403, message: 'This section is final: only the secretariat can change it' },
+  ownerNotMember: { status: 400, message: 'ownerId: not a member of this report' },
+  noSuchTemplate: { status: 400, message: 'templateId: no such template' },
+  sectionOrderIncomplete: { status: 400, message: 'ids: must list every section exactly once' },
+  invitationUsed: { status: 409, message: 'This invitation link has already been used' },
+  invitationExpired: { status: 409, message: 'This invitation link has expired; ask the secretariat for a new one' },
+  invitationNeedsAccount: { status: 401, message: 'Sign in or create an account to accept the invitation' },
+  invitationEmailExists: { status: 409, message: 'An account with this email exists; sign in first, then open the link again' },
+  invitationInvalid: { status: 409, message: 'This invitation link is no longer valid' },
+  invalidField: { status: 400, message: '{field}: {detail}' },
+  invalidJson: { status: 400, message: 'body: not valid JSON' },
+  invalidId: { status: 400, message: '{field}: not a valid id' },
+  bodyTooLarge: { status: 413, message: 'The request body is larger than {kib} KiB' },
+  bodyNotAllowed: { status: 413, message: 'This request takes no body' },
+  bodyEndedEarly: { status: 400, message: 'The request body ended early' },
+  importNoFile: { status: 400, message: 'file: attach a .docx file in the field "file"' },
+  importTooLarge: { status: 413, message: 'file: the file is larger than {mib} MiB' },
+} as const satisfies Record<string, { status: number, message: string }>
+
+export type ApiErrorCode = keyof typeof API_ERRORS
+
+/** Codes the browser translates without the table (the Word importer's own, server/docx/import/DocxImportError.ts). */
+export const IMPORT_ERROR_CODES = ['not-docx', 'corrupt', 'too-large', 'zip-bomb', 'timeout'] as const
+
+/** The English message of `code` with its `{placeholders}` filled in. */
+export function apiErrorText(code: ApiErrorCode, params: Record<string, string | number> = {}): string {
+  return API_ERRORS[code].message.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole))
+}
+
+/** Is this string one of the table's codes? */
+export function isApiErrorCode(value: unknown): value is ApiErrorCode {
+  return typeof value === 'string' && Object.hasOwn(API_ERRORS, value)
+}
