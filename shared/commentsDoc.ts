@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs'
 import { COMMENTS } from './docNames'
-import type { CommentReplyData, CommentThreadData, SuggestionStatus } from './schemas/comments'
+import type { CommentReplyData, CommentThreadData, SuggestionDecisionData, SuggestionStatus } from './schemas/comments'
 
 export type ThreadStatus = 'open' | 'resolved' | 'accepted' | 'rejected'
 
@@ -38,9 +38,21 @@ function readReply(m: Y.Map<unknown>): CommentReplyData {
   }
 }
 
+function readDecision(v: unknown): SuggestionDecisionData | undefined {
+  if (!(v instanceof Y.Map)) return undefined
+  const status = v.get('status')
+  if (status !== 'accepted' && status !== 'rejected') return undefined
+  const kind = (['insertion', 'deletion', 'replacement'] as const).find(k => k === v.get('kind')) ?? 'replacement'
+  return {
+    status, kind, decidedBy: str(v.get('decidedBy')), decidedByName: str(v.get('decidedByName')), decidedAt: num(v.get('decidedAt')), reason: str(v.get('reason')),
+    suggestedBy: str(v.get('suggestedBy')), suggestedByName: str(v.get('suggestedByName')), before: str(v.get('before')), after: str(v.get('after')),
+  }
+}
+
 /** One thread Y.Map as plain data. */
 export function readThread(id: string, m: Y.Map<unknown>): ThreadView {
   const suggestion = readSuggestion(m.get('suggestion'))
+  const decision = readDecision(m.get('decision'))
   const resolved = m.get('resolved') === true
   const replies = m.get('replies')
   return {
@@ -60,7 +72,9 @@ export function readThread(id: string, m: Y.Map<unknown>): ThreadView {
     resolvedAt: m.get('resolvedAt') ? num(m.get('resolvedAt')) : undefined,
     suggestion,
     replies: replies instanceof Y.Array ? replies.toArray().filter((r): r is Y.Map<unknown> => r instanceof Y.Map).map(readReply) : [],
-    status: suggestion && suggestion.status !== 'open' ? suggestion.status : resolved ? 'resolved' : 'open',
+    suggestionId: m.get('suggestionId') ? str(m.get('suggestionId')) : undefined,
+    decision,
+    status: decision ? decision.status : suggestion && suggestion.status !== 'open' ? suggestion.status : resolved ? 'resolved' : 'open',
   }
 }
 

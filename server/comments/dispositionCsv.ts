@@ -1,11 +1,16 @@
 /**
  * The comment-disposition table a coalition sends back to its reviewers: one row per thread with
- * its section, the commented excerpt, the comment, who made it, what became of it and why.
+ * its section, the commented excerpt, the comment, who made it, what became of it and why. A
+ * decided tracked change (a thread's `decision`, shared/suggestionThreads.ts) is a row too: the
+ * text it deleted as the excerpt, the text it inserted as the replacement, who suggested it, who
+ * decided, when, and the reason for a rejection.
  */
 import type { ThreadView } from '#shared/commentsDoc'
 
 export interface DispositionRow {
   section: string
+  /** Comment, Suggested replacement (a thread's), or the kind of tracked change. */
+  kind: string
   excerpt: string
   comment: string
   suggestedText: string
@@ -14,13 +19,19 @@ export interface DispositionRow {
   status: string
   decidedBy: string
   reason: string
+  decidedAt: string
   replies: string
 }
 
 const HEADER: Array<[keyof DispositionRow, string]> = [
   ['section', 'Section'], ['excerpt', 'Excerpt'], ['comment', 'Comment'], ['suggestedText', 'Suggested replacement'],
   ['who', 'Reviewer'], ['date', 'Date'], ['status', 'Status'], ['decidedBy', 'Decided by'], ['reason', 'Reason'], ['replies', 'Replies'],
+  ['kind', 'Type'], ['decidedAt', 'Decided on'],
 ]
+
+const KIND_LABELS = { insertion: 'Insertion', deletion: 'Deletion', replacement: 'Replacement' } as const
+/** UTC, to the minute: "2026-11-02 09:30". */
+const minute = (ms: number) => (ms ? new Date(ms).toISOString().slice(0, 16).replace('T', ' ') : '')
 
 /**
  * One CSV cell: quoted, and defused against spreadsheet formula injection (a cell starting with
@@ -35,18 +46,34 @@ export function csvCell(value: string): string {
 export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string, string>, userNames: Map<string, string>): DispositionRow[] {
   const order = [...sectionTitles.keys()]
   const sorted = [...threads].sort((a, b) => (order.indexOf(a.sectionId) - order.indexOf(b.sectionId)) || a.createdAt - b.createdAt)
-  return sorted.map(t => ({
-    section: sectionTitles.get(t.sectionId) ?? '(removed section)',
-    excerpt: t.quote,
-    comment: t.body,
-    suggestedText: t.suggestion?.text ?? '',
-    who: t.authorName,
-    date: new Date(t.createdAt).toISOString().slice(0, 10),
-    status: t.status,
-    decidedBy: t.suggestion?.decidedBy ? userNames.get(t.suggestion.decidedBy) ?? '' : t.resolvedBy ? userNames.get(t.resolvedBy) ?? '' : '',
-    reason: t.suggestion?.reason ?? '',
-    replies: t.replies.filter(r => !r.deleted).map(r => `${r.authorName}: ${r.body}`).join('\n'),
-  }))
+  return sorted.map((t) => {
+    const d = t.decision
+    const replies = t.replies.filter(r => !r.deleted).map(r => `${r.authorName}: ${r.body}`)
+    if (d) {
+      // The thread's first message is a reply about the change, unless the decision opened it.
+      const openedByDecision = t.authorId === d.decidedBy && t.createdAt === d.decidedAt
+      const discussion = openedByDecision ? replies : [`${t.authorName}: ${t.body}`, ...replies]
+      return {
+        section: sectionTitles.get(t.sectionId) ?? '(removed section)', kind: KIND_LABELS[d.kind], excerpt: d.before, comment: '', suggestedText: d.after,
+        who: d.suggestedByName, date: new Date(t.createdAt).toISOString().slice(0, 10), status: d.status,
+        decidedBy: d.decidedByName || userNames.get(d.decidedBy) || '', reason: d.reason, decidedAt: minute(d.decidedAt), replies: discussion.join('\n'),
+      }
+    }
+    return {
+      section: sectionTitles.get(t.sectionId) ?? '(removed section)',
+      kind: t.suggestion ? 'Suggested replacement' : 'Comment',
+      excerpt: t.quote,
+      comment: t.body,
+      suggestedText: t.suggestion?.text ?? '',
+      who: t.authorName,
+      date: new Date(t.createdAt).toISOString().slice(0, 10),
+      status: t.status,
+      decidedBy: t.suggestion?.decidedBy ? userNames.get(t.suggestion.decidedBy) ?? '' : t.resolvedBy ? userNames.get(t.resolvedBy) ?? '' : '',
+      reason: t.suggestion?.reason ?? '',
+      decidedAt: minute(t.suggestion?.decidedAt ?? t.resolvedAt ?? 0),
+      replies: replies.join('\n'),
+    }
+  })
 }
 
 /** The CSV text (UTF-8 with a BOM so spreadsheet programs read accents right; CRLF line ends per RFC 4180). */

@@ -37,6 +37,29 @@ export interface CommentThreadData {
     decidedAt?: number
     reason?: string
   }
+  /** The tracked change (`insertion`/`deletion` marks' id) this thread discusses. */
+  suggestionId?: string
+  /** The decision on that tracked change, once made. */
+  decision?: SuggestionDecisionData
+}
+
+/**
+ * A decision on a tracked change (a nested Y.Map `decision` of a thread with `suggestionId`),
+ * written by the person who decided (shared/suggestionThreads.ts).
+ */
+export interface SuggestionDecisionData {
+  status: 'accepted' | 'rejected'
+  decidedBy: string
+  decidedByName: string
+  decidedAt: number
+  /** Why it was rejected ('' when no reason was given, and for acceptances). */
+  reason: string
+  suggestedBy: string
+  suggestedByName: string
+  kind: 'insertion' | 'deletion' | 'replacement'
+  /** The text the suggestion deletes and the text it inserts. */
+  before: string
+  after: string
 }
 
 /** Keys of a reply Y.Map inside a thread's `replies` Y.Array. */

@@ -1,0 +1,91 @@
+/**
+ * Review threads about suggestions (tracked changes), in the `comments` root beside the others:
+ * a thread carries `suggestionId` (the marks' id) and, once someone decided, `decision` — who
+ * suggested, who decided and when, the text before and after, the reason for a rejection — which
+ * the comment-disposition CSV reads. The thread is created by whoever first replies or decides;
+ * a decision on a thread that exists is written into it by the decider.
+ */
+import * as Y from 'yjs'
+import { COMMENTS, sectionFragmentName } from './docNames'
+import { newCommentId } from './commentsDoc'
+import { suggestionAnchors } from './suggestionAnchors'
+import type { SuggestionEntry } from './editor/readSuggestions'
+import type { SuggestionDecisionData } from './schemas/comments'
+
+interface Person { id: string, name: string }
+
+/** The thread about suggestion `suggestionId`, if there is one. */
+export function findSuggestionThread(doc: Y.Doc, suggestionId: string): Y.Map<unknown> | null {
+  let found: Y.Map<unknown> | null = null
+  doc.getMap<Y.Map<unknown>>(COMMENTS).forEach((m) => {
+    if (!found && m instanceof Y.Map && m.get('suggestionId') === suggestionId) found = m
+  })
+  return found
+}
+
+function createThread(doc: Y.Doc, entry: SuggestionEntry, author: Person, body: string, now: number): Y.Map<unknown> {
+  const id = newCommentId()
+  const m = new Y.Map<unknown>()
+  doc.getMap(COMMENTS).set(id, m)
+  const anchors = suggestionAnchors(doc.getXmlFragment(sectionFragmentName(entry.sectionId)), entry.id)
+  m.set('id', id)
+  m.set('sectionId', entry.sectionId)
+  m.set('anchorStart', anchors?.anchorStart ?? new Uint8Array())
+  m.set('anchorEnd', anchors?.anchorEnd ?? new Uint8Array())
+  m.set('quote', (entry.deleted || entry.inserted).slice(0, 500))
+  m.set('authorId', author.id)
+  m.set('authorName', author.name)
+  m.set('createdAt', now)
+  m.set('body', body)
+  m.set('mentions', [])
+  m.set('resolved', false)
+  m.set('replies', new Y.Array())
+  m.set('suggestionId', entry.id)
+  return m
+}
+
+/** Reply about a suggestion: the first reply opens its thread, later ones join it. */
+export function replyToSuggestion(doc: Y.Doc, entry: SuggestionEntry, r: { author: Person, body: string, mentions: string[], now?: number }): void {
+  const now = r.now ?? Date.now()
+  doc.transact(() => {
+    const thread = findSuggestionThread(doc, entry.id)
+    if (!thread) {
+      createThread(doc, entry, r.author, r.body, now).set('mentions', r.mentions)
+      return
+    }
+    const reply = new Y.Map<unknown>()
+    ;(thread.get('replies') as Y.Array<unknown>).push([reply])
+    reply.set('id', newCommentId())
+    reply.set('authorId', r.author.id)
+    reply.set('authorName', r.author.name)
+    reply.set('createdAt', now)
+    reply.set('body', r.body)
+    reply.set('mentions', r.mentions)
+    reply.set('deleted', false)
+  })
+}
+
+/** Record decisions on suggestions (the text change itself is the editor's transaction). */
+export function recordSuggestionDecisions(doc: Y.Doc, entries: SuggestionEntry[], d: { status: 'accepted' | 'rejected', decider: Person, reason?: string, now?: number }): void {
+  const now = d.now ?? Date.now()
+  doc.transact(() => {
+    for (const entry of entries) {
+      const data: SuggestionDecisionData = {
+        status: d.status, decidedBy: d.decider.id, decidedByName: d.decider.name, decidedAt: now, reason: d.reason ?? '',
+        suggestedBy: entry.authorId, suggestedByName: entry.wordAuthor ? `${entry.wordAuthor}, in Word` : entry.authorName,
+        kind: entry.kind, before: entry.deleted, after: entry.inserted,
+      }
+      const summary = d.status === 'accepted' ? 'Accepted.' : `Rejected${d.reason ? `: ${d.reason}` : '.'}`
+      const existing = findSuggestionThread(doc, entry.id)
+      const thread = existing ?? createThread(doc, entry, d.decider, summary, now)
+      const decision = new Y.Map<unknown>()
+      thread.set('decision', decision)
+      for (const [k, v] of Object.entries(data)) decision.set(k, v)
+      if (existing) {
+        existing.set('resolved', true)
+        existing.set('resolvedBy', d.decider.id)
+        existing.set('resolvedAt', now)
+      }
+    }
+  })
+}

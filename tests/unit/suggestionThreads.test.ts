@@ -1,0 +1,91 @@
+/**
+ * Suggestions as the comments panel and the disposition CSV read them: one reader over the
+ * section's Y.XmlFragment agrees with the ProseMirror document, replies open one thread per
+ * suggestion, and a decision is recorded for the CSV with who suggested, who decided, when, the
+ * text before and after and the reason for a rejection.
+ */
+import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { EditorState, TextSelection } from '@tiptap/pm/state'
+import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
+import { chorusSchema } from '#shared/editor/extensions'
+import { suggestChanges } from '#shared/editor/suggestChanges'
+import { readSuggestions } from '#shared/editor/readSuggestions'
+import { seedDoc } from '#shared/reportDoc'
+import { reportMetaSchema } from '#shared/schemas/report'
+import { readThreads } from '#shared/commentsDoc'
+import { sectionFragmentName } from '#shared/docNames'
+import { recordSuggestionDecisions, replyToSuggestion } from '#shared/suggestionThreads'
+import { suggestionAnchors } from '#shared/suggestionAnchors'
+import { dispositionCsv, dispositionRows } from '../../server/comments/dispositionCsv'
+
+const schema = chorusSchema()
+const SECTION = 'sec-aaaaaa'
+
+/** A report whose section holds Ana's deletion of "all" and Ben's insertion of " now". */
+function reportWithSuggestions() {
+  let state = EditorState.create({ schema, doc: schema.nodeFromJSON({ type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'End all detention' }] }] }) })
+  const apply = (tr: ReturnType<typeof state.tr.delete>, who: { id: string, name: string }) => {
+    const r = suggestChanges(state, tr, { ...who, now: () => Date.UTC(2026, 10, 1) })
+    if (r.kind !== 'tracked') throw new Error('structural')
+    state = state.apply(r.tr)
+  }
+  apply(state.tr.delete(5, 9), { id: 'u-ana', name: 'Ana' })
+  state = state.apply(state.tr.setSelection(TextSelection.create(state.doc, 18)))
+  apply(state.tr.insertText(' now'), { id: 'u-ben', name: 'Ben' })
+  const doc = new Y.Doc()
+  seedDoc(doc, reportMetaSchema.parse({ title: 'Report' }), [
+    { id: SECTION, title: 'Cluster V', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft' },
+  ])
+  prosemirrorJSONToYXmlFragment(schema, state.doc.toJSON(), doc.getXmlFragment(sectionFragmentName(SECTION)))
+  return { doc, pm: state.doc }
+}
+
+describe('suggestion threads', () => {
+  it('reads the same suggestions from the Y.XmlFragment as from the ProseMirror document', () => {
+    const { doc, pm } = reportWithSuggestions()
+    const fromY = readSuggestions(doc.getXmlFragment(sectionFragmentName(SECTION)), SECTION)
+    expect(fromY).toEqual(readSuggestions(pm, SECTION))
+    expect(fromY.map(e => [e.authorName, e.kind, e.deleted, e.inserted])).toEqual([['Ana', 'deletion', 'all ', ''], ['Ben', 'insertion', '', ' now']])
+  })
+
+  it('anchors a suggestion\'s thread to its text', () => {
+    const { doc } = reportWithSuggestions()
+    const fragment = doc.getXmlFragment(sectionFragmentName(SECTION))
+    const [ana] = readSuggestions(fragment, SECTION)
+    const anchors = suggestionAnchors(fragment, ana!.id)!
+    const start = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(anchors.anchorStart), doc)!
+    const end = Y.createAbsolutePositionFromRelativePosition(Y.decodeRelativePosition(anchors.anchorEnd), doc)!
+    expect((start.type as Y.XmlText).toString().replace(/<[^>]+>/g, '').slice(start.index, end.index)).toBe('all ')
+    expect(suggestionAnchors(fragment, 'nope')).toBeNull()
+  })
+
+  it('opens one thread per suggestion on the first reply; later replies join it', () => {
+    const { doc } = reportWithSuggestions()
+    const [ana] = readSuggestions(doc.getXmlFragment(sectionFragmentName(SECTION)), SECTION)
+    replyToSuggestion(doc, ana!, { author: { id: 'u-cy', name: 'Cy' }, body: 'Why remove “all”?', mentions: [] })
+    replyToSuggestion(doc, ana!, { author: { id: 'u-ana', name: 'Ana' }, body: 'It is implied.', mentions: [] })
+    const threads = readThreads(doc)
+    expect(threads).toHaveLength(1)
+    expect(threads[0]).toMatchObject({ suggestionId: ana!.id, authorName: 'Cy', body: 'Why remove “all”?', quote: 'all ', status: 'open' })
+    expect(threads[0]!.replies.map(r => r.body)).toEqual(['It is implied.'])
+  })
+
+  it('records decisions for the disposition CSV: who suggested, who decided, when, before and after, why', () => {
+    const { doc } = reportWithSuggestions()
+    const [ana, ben] = readSuggestions(doc.getXmlFragment(sectionFragmentName(SECTION)), SECTION)
+    replyToSuggestion(doc, ana!, { author: { id: 'u-cy', name: 'Cy' }, body: 'Agreed.', mentions: [] })
+    const decidedAt = Date.UTC(2026, 10, 2, 9, 30)
+    recordSuggestionDecisions(doc, [ana!], { status: 'accepted', decider: { id: 'u-sec', name: 'Sam' }, now: decidedAt })
+    recordSuggestionDecisions(doc, [ben!], { status: 'rejected', decider: { id: 'u-sec', name: 'Sam' }, reason: 'Not in the source', now: decidedAt })
+    const threads = readThreads(doc).sort((a, b) => (a.suggestionId === ana!.id ? -1 : b.suggestionId === ana!.id ? 1 : 0))
+    expect(threads.map(t => t.status)).toEqual(['accepted', 'rejected'])
+    const rows = dispositionRows(threads, new Map([[SECTION, 'Cluster V']]), new Map())
+      .sort((a, b) => a.who.localeCompare(b.who))
+    expect(rows[0]).toMatchObject({ section: 'Cluster V', kind: 'Deletion', who: 'Ana', excerpt: 'all ', suggestedText: '', status: 'accepted', decidedBy: 'Sam', decidedAt: '2026-11-02 09:30', replies: 'Cy: Agreed.' })
+    expect(rows[1]).toMatchObject({ kind: 'Insertion', who: 'Ben', excerpt: '', suggestedText: ' now', status: 'rejected', decidedBy: 'Sam', reason: 'Not in the source' })
+    const csv = dispositionCsv(rows)
+    expect(csv).toContain('"Type"')
+    expect(csv).toContain('"Decided on"')
+  })
+})
