@@ -9,6 +9,7 @@ import { LANGUAGES, type ReportMeta } from '#shared/schemas/report'
 import { reportExportInput } from '../../server/docx/fromYDoc'
 import { exportDocx } from '../../server/docx/export/exportDocx'
 import { reportYDoc, sampleReport } from '../fixtures-gen/sampleReport'
+import { commentOn } from '../fixtures-gen/sampleComments'
 import { docxParts, paragraphs, xmlText } from '../fixtures-gen/readDocx'
 
 const DATE = new Date('2027-02-15T12:00:00Z')
@@ -144,6 +145,15 @@ describe('the export in each report language', () => {
       expect(styled(paras, 'ChorusCoverKicker')).toEqual([want.council])
     })
   }
+
+  it('labels a suggested replacement in a review copy in the report language (Russian, Azerbaijani)', async () => {
+    for (const [language, label] of [['ru', 'Предлагаемая замена'], ['az', 'Təklif olunan əvəzedici mətn']] as const) {
+      const doc = reportYDoc(sampleReport({ language }))
+      commentOn(doc, 'sec-cluster-v', 'pre-trial detention', { author: { id: 'u-ana', name: 'Ana Ruiz' }, body: 'Name them.', suggestion: 'police custody', now: 1_800_000_000_000 })
+      const { buffer } = await exportDocx(reportExportInput(doc), { comments: true, date: DATE, tocPageNumbers: false })
+      expect(xmlText((await docxParts(buffer))['word/comments.xml']!)).toContain(`${label}: “police custody”`)
+    }
+  })
 
   it('writes a treaty body the secretariat typed itself as typed', async () => {
     const { paras } = await exported({ language: 'ru', treatyBody: 'Committee against Torture' })
