@@ -16,6 +16,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import { ySyncPluginKey } from '@tiptap/y-tiptap'
 import { quoteOf, resolveAnchors } from './commentAnchors'
 import type { Anchors, TextRange } from './commentAnchors'
+import { interfaceT } from '~~/utils/interfaceI18n'
 import './comments.css'
 
 /** Where a thread's text is now, and what it reads. */
@@ -56,8 +57,8 @@ function renderSuggestion(threadId: string, text: string): HTMLElement {
   const el = document.createElement('ins')
   el.className = 'chorus-suggestion-new'
   el.dataset.threadId = threadId
-  el.title = 'Suggested replacement'
-  el.textContent = text || '(delete)'
+  el.title = interfaceT('comments.suggestedReplacement')
+  el.textContent = text || interfaceT('comments.deleteShort')
   return el
 }
 
