@@ -7,6 +7,7 @@
 import type * as Y from 'yjs'
 import type { InjectionKey } from 'vue'
 import { COMMENTS, sectionFragmentName } from '#shared/docNames'
+import { interfaceT } from '~~/utils/interfaceI18n'
 import { readThreads } from '#shared/commentsDoc'
 import type { ThreadView } from '#shared/commentsDoc'
 import { can, canEditSectionText, canResolveThread } from '#shared/permissions'
@@ -97,7 +98,7 @@ function createCommentsStore(o: CommentsOptions) {
   })
 
   const sectionIndex = computed(() => new Map(o.sections.value.map((s, i) => [s.id, i])))
-  const sectionTitle = (id: string) => o.sections.value.find(s => s.id === id)?.title ?? 'A removed section'
+  const sectionTitle = (id: string) => o.sections.value.find(s => s.id === id)?.title ?? interfaceT('comments.removedSection')
 
   /** Where the thread's text is in its section's editor: null when gone, undefined when not known (yet). */
   const rangeOf = (t: ThreadView): LocatedText | null | undefined => {

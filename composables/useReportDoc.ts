@@ -9,6 +9,7 @@ import { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { classifyClose, collabServerUrl, type CloseVerdict } from '#shared/collabContract'
 import { trackServerAcks } from './trackServerAcks'
+import { interfaceT } from '~~/utils/interfaceI18n'
 
 /** What the connection indicator shows. */
 export type ConnectionState =
@@ -31,13 +32,13 @@ export function offlineDbName(reportId: string, userId: string): string {
 function refusalText(close: CloseVerdict): string {
   switch (close.kind) {
     case 'too-large':
-      return 'A change was too large for the server (for example a very long paste).'
+      return interfaceT('refusal.tooLarge')
     case 'malformed':
-      return 'The server could not read a change from this browser.'
+      return interfaceT('refusal.malformed')
     case 'forbidden-write':
-      return `The server refused a change (${close.rule || 'not allowed'}): a section you edited may have become final, or your role changed.`
+      return interfaceT('refusal.forbiddenRule', { rule: close.rule || 'not allowed' })
     default:
-      return 'The server refused a change: a section you edited may have become final, or your role changed.'
+      return interfaceT('refusal.forbidden')
   }
 }
 
@@ -79,12 +80,12 @@ export function useReportDoc(reportId: string, user: LiveUser, checkAccess: () =
     const close = classifyClose(code, reason)
     if (close.kind === 'signed-out') {
       state.value = 'signed-out'
-      closedReason.value = 'You were signed out. Sign in again to keep working; your changes are kept in this browser.'
+      closedReason.value = interfaceT('refusal.signedOut')
       return
     }
     if (close.kind === 'no-access' || !(await checkAccess().catch(() => true))) {
       state.value = 'no-access'
-      closedReason.value = 'You no longer have access to this report.'
+      closedReason.value = interfaceT('refusal.noAccess')
       // A removed member keeps no copy of a possibly confidential report.
       idb?.clearData().catch(() => {})
       idb = null

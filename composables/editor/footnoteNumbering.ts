@@ -11,6 +11,7 @@ import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { EditorView } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { findFootnotes } from '#shared/editor/footnotes'
+import { interfaceT } from '~~/utils/interfaceI18n'
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -81,8 +82,8 @@ function backButton(view: EditorView, id: string, n: number): HTMLElement {
   button.className = 'footnote-back'
   button.contentEditable = 'false'
   button.dataset.n = String(n)
-  button.setAttribute('aria-label', `Footnote ${n}: back to the reference in the text`)
-  button.title = 'Back to the text'
+  button.setAttribute('aria-label', interfaceT('footnotes.backAria', { n }))
+  button.title = interfaceT('footnotes.back')
   button.addEventListener('click', (event) => {
     event.preventDefault()
     jumpToReference(view, id)
