@@ -2,8 +2,12 @@
  * Where the Word comment ranges of one section start and end. Anchors are clamped into the
  * section's paragraphs (a range that starts between blocks starts at the next paragraph, one that
  * ends there ends at the previous one), so every marker lands inside a paragraph the exporter writes.
+ *
+ * A range never contains a footnote reference: it ends just before the first one inside it.
+ * LibreOffice (7.x) empties a footnote whose reference lies inside a comment range, and when two
+ * ranges (a thread and its reply) hold one, it empties every footnote of the document.
  */
-import { textblockRanges } from './positions'
+import { footnoteReferencePositions, textblockRanges } from './positions'
 import type { PMNode } from '../types'
 
 /** A comment range boundary: the docx comment ids (thread + replies) that start or end here. */
@@ -28,9 +32,11 @@ export class CommentMarkers {
     const ranges = textblockRanges(doc)
     this.markers = []
     if (!ranges.length) return
+    const notes = footnoteReferencePositions(doc)
     for (const thread of threads) {
       const from = clampForward(thread.from, ranges)
-      const to = Math.max(from, clampBackward(thread.to, ranges))
+      const firstNote = notes.find(pos => pos >= from && pos < thread.to)
+      const to = Math.max(from, clampBackward(firstNote ?? thread.to, ranges))
       this.markers.push({ pos: from, kind: 'start', ids: thread.ids }, { pos: to, kind: 'end', ids: thread.ids })
     }
     // Starts before ends at one position, so an empty range still opens before it closes.

@@ -6,12 +6,12 @@
  * for a 100-page report, far over what the server's event loop may be blocked for.
  */
 import type {
-  IExternalHyperlinkOptions, IParagraphOptions, IRunOptions, ITableCellOptions, ITableOfContentsOptions, ITableOptions, ITableRowOptions,
+  DeletedTextRun, IExternalHyperlinkOptions, InsertedTextRun, IParagraphOptions, IRunOptions, ITableCellOptions, ITableOfContentsOptions, ITableOptions, ITableRowOptions,
 } from 'docx'
 
 /** The docx classes the exporter uses (the worker instantiates exactly these). */
 export type DocxClass =
-  | 'Paragraph' | 'TextRun' | 'ExternalHyperlink' | 'Bookmark' | 'FootnoteReferenceRun'
+  | 'Paragraph' | 'TextRun' | 'InsertedTextRun' | 'DeletedTextRun' | 'ExternalHyperlink' | 'Bookmark' | 'FootnoteReferenceRun'
   | 'CommentRangeStart' | 'CommentRangeEnd' | 'CommentReference'
   | 'Table' | 'TableRow' | 'TableCell' | 'TableOfContents' | 'Footer' | 'Tab'
 
@@ -38,6 +38,8 @@ const make = (name: DocxClass, ...args: unknown[]): DocxDesc => ({ $: name, args
 export const D = {
   Paragraph: (o: Described<IParagraphOptions, 'children'>) => make('Paragraph', o),
   TextRun: (o: Described<IRunOptions, 'children'> | string) => make('TextRun', o),
+  InsertedTextRun: (o: ConstructorParameters<typeof InsertedTextRun>[0]) => make('InsertedTextRun', o),
+  DeletedTextRun: (o: ConstructorParameters<typeof DeletedTextRun>[0]) => make('DeletedTextRun', o),
   ExternalHyperlink: (o: Described<IExternalHyperlinkOptions, 'children'>) => make('ExternalHyperlink', o),
   Bookmark: (o: { id: string, children: DocxDesc[] }) => make('Bookmark', o),
   FootnoteReferenceRun: (id: number) => make('FootnoteReferenceRun', id),

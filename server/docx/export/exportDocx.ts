@@ -20,6 +20,7 @@ import { sectionTitle } from './sectionTitle'
 import { documentStyles } from './styles'
 import { tableOfContents } from './tableOfContents'
 import { tocBookmark, tocEntries } from './tocEntries'
+import { rejectSuggestions } from './trackedChanges'
 import { wordComments } from './wordComments'
 import type { ExportInput, ExportOptions, ExportResult, ExportSection, PMNode } from '../types'
 
@@ -36,7 +37,9 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
   const ctx = new RenderContext(labels)
   const numbered = options.numberedParagraphs ?? meta.numberedParagraphs
   // Annexes (not counted toward the limit) go after the body, in their own order.
-  const sections = [...input.sections.filter(s => s.countsTowardLimit), ...input.sections.filter(s => !s.countsTowardLimit)]
+  const ordered = [...input.sections.filter(s => s.countsTowardLimit), ...input.sections.filter(s => !s.countsTowardLimit)]
+  // The review copy carries open suggestions as tracked changes; the clean copy has them rejected.
+  const sections = options.comments ? ordered : ordered.map(s => ({ ...s, content: rejectSuggestions(s.content) }))
   const comments = options.comments ? wordComments(input.comments, new Set(sections.map(s => s.id)), labels) : null
   const estimate = layOutToc(options.tocPageNumbers ?? 'auto', sections)
   // docx fills (and lays out) the TOC itself when estimating; otherwise we write its entries.

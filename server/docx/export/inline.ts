@@ -7,6 +7,7 @@ import { isAllowedHref } from '#shared/editor/extensions'
 import { D, type DocxDesc } from './docxDesc'
 import { nodeSize, plainText } from './positions'
 import { renderFootnote } from './nodes/footnote'
+import { isSuggestionMark, trackedRun } from './trackedChanges'
 import type { CommentMarker } from './commentMarkers'
 import type { BlockEnv, RenderContext } from './renderContext'
 import type { PMMark, PMNode } from '../types'
@@ -43,15 +44,17 @@ export function renderInline(nodes: PMNode[] | undefined, start: number, ctx: Re
     if (node.type === 'text') {
       const text = node.text ?? ''
       const props = runProps(node.marks, ctx, Boolean(href))
+      // Open suggestions become Word tracked changes (only the review copy still has them).
+      const textRun = (piece: string) => trackedRun(node.marks, props, piece, ctx.changeIds)
       let offset = 0
       // Split the text where a comment range starts or ends inside it.
       while (mi < markers.length && markers[mi]!.pos < pos + size) {
         const cut = markers[mi]!.pos - pos
-        if (cut > offset) target.push(D.TextRun({ ...props, text: text.slice(offset, cut) }))
+        if (cut > offset) target.push(textRun(text.slice(offset, cut)))
         offset = Math.max(offset, cut)
         target.push(...markerElements(markers[mi++]!))
       }
-      if (offset < text.length) target.push(D.TextRun({ ...props, text: text.slice(offset) }))
+      if (offset < text.length) target.push(textRun(text.slice(offset)))
     } else {
       target.push(...renderInlineNode(node, ctx, env))
     }
@@ -91,7 +94,7 @@ function runProps(marks: PMMark[] | undefined, ctx: RenderContext, inLink: boole
     else if (mark.type === 'italic') props.italics = true
     else if (mark.type === 'underline') props.underline = {}
     else if (mark.type === 'strike') props.strike = true
-    else if (!KNOWN_MARKS.has(mark.type)) ctx.warn(`Unsupported mark “${mark.type}” left out`)
+    else if (!KNOWN_MARKS.has(mark.type) && !isSuggestionMark(mark)) ctx.warn(`Unsupported mark “${mark.type}” left out`)
   }
   if (inLink) props.style = 'Hyperlink'
   return props

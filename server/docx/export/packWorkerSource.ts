@@ -16,7 +16,7 @@ const loaded = import(workerData.docxUrl)
 let layout = null
 const bodies = new Map()
 
-const CLASSES = new Set(['Paragraph', 'TextRun', 'ExternalHyperlink', 'Bookmark', 'FootnoteReferenceRun',
+const CLASSES = new Set(['Paragraph', 'TextRun', 'InsertedTextRun', 'DeletedTextRun', 'ExternalHyperlink', 'Bookmark', 'FootnoteReferenceRun',
   'CommentRangeStart', 'CommentRangeEnd', 'CommentReference', 'Table', 'TableRow', 'TableCell', 'TableOfContents', 'Footer', 'Tab'])
 
 function revive(docx, value) {

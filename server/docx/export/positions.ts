@@ -40,6 +40,26 @@ export function textblockRanges(doc: PMNode): Array<[number, number]> {
   return ranges
 }
 
+/** Positions of the footnote references of a section body (in document order, footnotes excluded). */
+export function footnoteReferencePositions(doc: PMNode): number[] {
+  const out: number[] = []
+  const walk = (node: PMNode, pos: number) => {
+    if (node.type === 'footnoteReference') out.push(pos)
+    if (node.type === 'footnotes' || !node.content) return
+    let childPos = pos + 1
+    for (const child of node.content) {
+      walk(child, childPos)
+      childPos += nodeSize(child)
+    }
+  }
+  let pos = 0
+  for (const child of doc.content ?? []) {
+    walk(child, pos)
+    pos += nodeSize(child)
+  }
+  return out
+}
+
 /** The plain text of a node, blocks separated by a space (for degraded nodes). */
 export function plainText(node: PMNode): string {
   if (typeof node.text === 'string') return node.text

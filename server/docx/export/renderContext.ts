@@ -4,6 +4,7 @@
  */
 import type { DocxDesc } from './docxDesc'
 import { NumberingRegistry } from './numbering'
+import { TrackedChangeIds } from './trackedChanges'
 import type { CommentMarkers } from './commentMarkers'
 import type { Labels } from './labels'
 import type { PMNode } from '../types'
@@ -28,6 +29,8 @@ export const TOP_ENV: BlockEnv = { top: true, depth: 0, inFootnote: false, inTab
 /** Render state of one export. */
 export class RenderContext {
   readonly numbering = new NumberingRegistry()
+  /** Ids of the Word tracked changes (review copy). */
+  readonly changeIds = new TrackedChangeIds()
   /** docx `footnotes` option: id → paragraphs, ids 1… in reference order across the report. */
   readonly footnotes: Record<string, { children: DocxDesc[] }> = {}
   /** The current section's footnote nodes by id. */
