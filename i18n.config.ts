@@ -3,13 +3,9 @@
  * each language's CLDR rule (utils/pluralIndex.ts) and no console noise for the proper names we
  * deliberately leave untranslated.
  */
-import { pluralIndex } from './utils/pluralIndex'
+import { PLURAL_RULES } from './utils/pluralIndex'
 
 export default defineI18nConfig(() => ({
   fallbackLocale: 'en',
-  pluralRules: {
-    en: (count: number, choices: number) => pluralIndex('en', count, choices),
-    az: (count: number, choices: number) => pluralIndex('az', count, choices),
-    ru: (count: number, choices: number) => pluralIndex('ru', count, choices),
-  },
+  pluralRules: PLURAL_RULES,
 }))

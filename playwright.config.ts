@@ -15,6 +15,8 @@ export default defineConfig({
   reporter: [['list'], ['json', { outputFile: process.env.PW_JSON_REPORT || 'test-results/e2e.json' }]],
   use: {
     viewport: { width: 1280, height: 860 },
+    // The interface follows the browser's language before sign-in: English unless a test says otherwise.
+    locale: 'en-US',
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     launchOptions: {

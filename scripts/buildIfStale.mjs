@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 
-const SOURCES = ['pages', 'components', 'composables', 'layouts', 'middleware', 'stores', 'server', 'shared', 'templates', 'utils', 'assets', 'public', 'app.vue', 'app.config.ts', 'nuxt.config.ts', 'package.json']
+const SOURCES = ['pages', 'components', 'composables', 'layouts', 'middleware', 'plugins', 'stores', 'server', 'shared', 'templates', 'utils', 'assets', 'public', 'locales', 'app.vue', 'error.vue', 'app.config.ts', 'nuxt.config.ts', 'i18n.config.ts', 'package.json']
 
 function newest(path) {
   if (!existsSync(path)) return 0

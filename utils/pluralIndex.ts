@@ -21,3 +21,10 @@ export function pluralIndex(locale: string, count: number, choices: number): num
   if (index < 0) index = used.includes('few') ? used.indexOf('few') : used.length
   return Math.min(index, choices - 1)
 }
+
+/** vue-i18n's `pluralRules` for the interface languages (i18n.config.ts; the unit tests use the same). */
+export const PLURAL_RULES = {
+  en: (count: number, choices: number) => pluralIndex('en', count, choices),
+  az: (count: number, choices: number) => pluralIndex('az', count, choices),
+  ru: (count: number, choices: number) => pluralIndex('ru', count, choices),
+}

@@ -6,6 +6,8 @@
  * decided, when, and the reason for a rejection.
  */
 import type { ThreadView } from '#shared/commentsDoc'
+import type { InterfaceLocale } from '#shared/schemas/preferences'
+import { DISPOSITION_HEADINGS } from './dispositionHeadings'
 
 export interface DispositionRow {
   section: string
@@ -23,11 +25,8 @@ export interface DispositionRow {
   replies: string
 }
 
-const HEADER: Array<[keyof DispositionRow, string]> = [
-  ['section', 'Section'], ['excerpt', 'Excerpt'], ['comment', 'Comment'], ['suggestedText', 'Suggested replacement'],
-  ['who', 'Reviewer'], ['date', 'Date'], ['status', 'Status'], ['decidedBy', 'Decided by'], ['reason', 'Reason'], ['replies', 'Replies'],
-  ['kind', 'Type'], ['decidedAt', 'Decided on'],
-]
+/** The columns in order; their headings are in the reader's language (dispositionHeadings.ts). */
+const COLUMNS: Array<keyof DispositionRow> = ['section', 'excerpt', 'comment', 'suggestedText', 'who', 'date', 'status', 'decidedBy', 'reason', 'replies', 'kind', 'decidedAt']
 
 const KIND_LABELS = { insertion: 'Insertion', deletion: 'Deletion', replacement: 'Replacement' } as const
 /** UTC, to the minute: "2026-11-02 09:30". */
@@ -77,8 +76,8 @@ export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string
 }
 
 /** The CSV text (UTF-8 with a BOM so spreadsheet programs read accents right; CRLF line ends per RFC 4180). */
-export function dispositionCsv(rows: DispositionRow[]): string {
-  const lines = [HEADER.map(([, label]) => csvCell(label)).join(',')]
-  for (const row of rows) lines.push(HEADER.map(([key]) => csvCell(row[key])).join(','))
+export function dispositionCsv(rows: DispositionRow[], locale: InterfaceLocale = 'en'): string {
+  const lines = [COLUMNS.map(key => csvCell(DISPOSITION_HEADINGS[locale][key])).join(',')]
+  for (const row of rows) lines.push(COLUMNS.map(key => csvCell(row[key])).join(','))
   return '\uFEFF' + lines.join('\r\n') + '\r\n'
 }

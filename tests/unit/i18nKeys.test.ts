@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { baseCompile } from '@intlify/message-compiler'
 import { API_ERRORS, IMPORT_ERROR_CODES } from '#shared/apiErrors'
 
 const LOCALES = ['en', 'az', 'ru'] as const
@@ -38,6 +39,16 @@ describe('interface messages', () => {
       expect([...messages[locale]].filter(([, m]) => !m.trim()).map(([k]) => k)).toEqual([])
     })
   }
+
+  it('has only messages vue-i18n can compile (a literal @, { or | must be written {\'@\'})', () => {
+    const broken: string[] = []
+    for (const locale of LOCALES) {
+      for (const [key, message] of messages[locale]) {
+        baseCompile(message, { onError: () => broken.push(`${locale}:${key}`) })
+      }
+    }
+    expect(broken).toEqual([])
+  })
 
   it('uses in Azerbaijani and Russian no placeholder the English message does not have', () => {
     const wrong: string[] = []

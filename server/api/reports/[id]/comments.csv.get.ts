@@ -1,4 +1,6 @@
 import { setResponseHeader } from 'h3'
+import { z } from 'zod'
+import { INTERFACE_LOCALES } from '#shared/schemas/preferences'
 import { readThreads } from '#shared/commentsDoc'
 import { readMeta, readSections } from '#shared/reportDoc'
 import { useStore } from '../../../store'
@@ -6,17 +8,21 @@ import { listMembers } from '../../../repos/members'
 import { readReportDoc } from '../../../reports/reportDocument'
 import { dispositionCsv, dispositionRows } from '../../../comments/dispositionCsv'
 import { requireReportAccess } from '../../../utils/reportAccess'
-import { idParam } from '../../../utils/validate'
+import { idParam, validQuery } from '../../../utils/validate'
+
+/** `?lang=` names the headings' language; without it, the account's own interface language. */
+const querySchema = z.object({ lang: z.enum(INTERFACE_LOCALES).optional() })
 
 /** The secretariat downloads the comment-disposition table of the review round as CSV. */
 export default defineEventHandler(async (event) => {
   const reportId = idParam(event, 'id')
-  await requireReportAccess(event, reportId, 'members.manage')
+  const { user } = await requireReportAccess(event, reportId, 'members.manage')
+  const lang = validQuery(event, querySchema).lang ?? INTERFACE_LOCALES.find(l => l === user.locale) ?? 'en'
   const { db } = await useStore()
   const names = new Map((await listMembers(db, reportId)).map(m => [m.userId, m.name]))
   const { csv, title } = await readReportDoc(reportId, (doc) => {
     const titles = new Map(readSections(doc).map(s => [s.id, s.title]))
-    return { csv: dispositionCsv(dispositionRows(readThreads(doc), titles, names)), title: readMeta(doc).title }
+    return { csv: dispositionCsv(dispositionRows(readThreads(doc), titles, names), lang), title: readMeta(doc).title }
   })
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report'
   setResponseHeader(event, 'Content-Type', 'text/csv; charset=utf-8')
