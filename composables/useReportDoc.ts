@@ -36,7 +36,7 @@ function refusalText(close: CloseVerdict): string {
     case 'malformed':
       return interfaceT('refusal.malformed')
     case 'forbidden-write':
-      return interfaceT('refusal.forbiddenRule', { rule: close.rule || 'not allowed' })
+      return close.rule ? interfaceT('refusal.forbiddenRule', { rule: close.rule }) : interfaceT('refusal.forbidden')
     default:
       return interfaceT('refusal.forbidden')
   }

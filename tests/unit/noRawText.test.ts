@@ -30,7 +30,7 @@ const files = [...DIRS.flatMap(d => walk(join(ROOT, d))), ...FILES.map(f => join
 
 /** Text with letters in it, once allowed names and interpolations are taken out. */
 function hasWords(text: string): boolean {
-  const rest = text.replace(/\{\{[\s\S]*?\}\}/g, ' ').split(/[\s()[\]/·—–:,.!?"'“”«»+\-…]+/).filter(w => w && !ALLOWED.has(w))
+  const rest = text.replace(/\{\{[\s\S]*?\}\}/g, ' ').replace(/\bhttps?:\/\/\S*/g, ' ').split(/[\s()[\]/·—–:,.!?"'“”«»+\-…]+/).filter(w => w.length > 1 && !ALLOWED.has(w))
   return rest.some(w => /\p{L}/u.test(w))
 }
 
