@@ -61,7 +61,7 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
       ctx.notes = sectionNotes(section)
       ctx.markers = comments ? new CommentMarkers(section.content, comments.placed.get(section.id) ?? []) : null
       job.append([
-        sectionTitle(section.title, i === 0 || firstAnnex, comments?.orphans.get(section.id), ctx.tocBookmarks ? tocBookmark(i, -1) : undefined),
+        sectionTitle(section.title, i === 0 || firstAnnex, comments?.orphans.get(section.id), ctx.tocBookmarks ? tocBookmark(i, -1) : undefined, i),
         ...renderBlocks(section.content.content, 0, ctx, TOP_ENV),
       ])
     }
@@ -79,6 +79,8 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
     keywords: meta.stateParty,
     description: [labels.alternativeReport, meta.treatyBody, meta.session, meta.stateParty].filter(Boolean).join(' — '),
     features: { updateFields: true },
+    // Which section each `_Chorus_s<k>` title bookmark names, for importing a reviewed copy.
+    customProperties: [{ name: 'ChorusSections', value: JSON.stringify(sections.map(s => s.id)) }],
     styles: documentStyles(labels.locale),
     numbering: { config: ctx.numbering.definitions() },
     footnotes: ctx.footnotes,

@@ -10,14 +10,23 @@ import { htmlToDoc } from './htmlToDoc'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './importLimits'
 import { inspectZip } from './inspectZip'
 import { parseHtml } from './parseHtml'
+import { readReviewMarkers, type ImportedComment, type Importer } from './reviewMarkers'
 import { runMammoth } from './runMammoth'
 import type { PMNode } from '../types'
 
 /** What an import produced: the section body and what could not be kept. */
 export interface ImportResult {
+  /** The body; Word's tracked changes are `insertion` / `deletion` marks attributed to the importer. */
   content: PMNode
   warnings: string[]
+  /** Word comments (replies gathered) with their ranges in `content`; resolved ones are left out (warned). */
+  comments: ImportedComment[]
+  /** For a Chorus export: which top-level block of `content` starts which section. */
+  sectionStarts: Array<{ block: number, sectionId: string }>
 }
+
+/** Who the tracked changes of a conversion without an importer are attributed to (nobody yet). */
+const NOBODY: Importer = { id: '', name: '' }
 
 /** Word styles → HTML that htmlToDoc understands (on top of mammoth's defaults for Heading 1–6, lists, tables). */
 const STYLE_MAP = [
@@ -36,7 +45,7 @@ const STYLE_MAP = [
 const ID_PREFIX = 'chorus-import-'
 
 /** Imports a .docx; throws `DocxImportError` (not-docx, too-large, zip-bomb, timeout, corrupt). */
-export async function importDocx(buffer: Buffer, limits: Partial<ImportLimits> = {}): Promise<ImportResult> {
+export async function importDocx(buffer: Buffer, limits: Partial<ImportLimits> = {}, importer: Importer = NOBODY): Promise<ImportResult> {
   const l: ImportLimits = { ...DEFAULT_IMPORT_LIMITS, ...limits }
   const entries = inspectZip(buffer, l)
   const output = await runMammoth(buffer, { entries, styleMap: STYLE_MAP, idPrefix: ID_PREFIX }, l)
@@ -44,18 +53,24 @@ export async function importDocx(buffer: Buffer, limits: Partial<ImportLimits> =
   await yieldToEventLoop()
   const tree = parseHtml(output.html)
   await yieldToEventLoop()
-  const { doc, warnings } = htmlToDoc(tree, ID_PREFIX)
+  const converted = htmlToDoc(tree, ID_PREFIX)
   await yieldToEventLoop()
+  const review = readReviewMarkers(converted.doc, output.review, importer)
+  let content: PMNode
   try {
-    chorusSchema().nodeFromJSON(doc).check()
+    // Through the schema and back: adjacent text with equal marks becomes one node.
+    content = chorusSchema().nodeFromJSON(review.content).toJSON() as PMNode
+    chorusSchema().nodeFromJSON(content).check()
   } catch {
     throw new DocxImportError('corrupt', 'The document’s structure could not be converted. Save it again as .docx and retry, or paste its text.')
   }
-  return { content: doc, warnings: [...warnings, ...mammothWarnings(output)] }
+  const warnings = [...converted.warnings, ...mammothWarnings(output)]
+  if (review.resolvedLeftOut) warnings.push(`${review.resolvedLeftOut} Word comment(s) marked resolved were left out`)
+  return { content, warnings, comments: review.comments, sectionStarts: review.sectionStarts }
 }
 
 /** mammoth's messages, summarised for a user (style names, not one line per paragraph). */
-function mammothWarnings(output: { messages: Array<{ type: string, message: string }>, images: number, comments: number }): string[] {
+function mammothWarnings(output: { messages: Array<{ type: string, message: string }>, images: number }): string[] {
   const out: string[] = []
   const styles = new Set<string>()
   for (const { type, message } of output.messages) {
@@ -65,6 +80,5 @@ function mammothWarnings(output: { messages: Array<{ type: string, message: stri
   }
   if (styles.size) out.push(`Text in these Word styles was imported as plain text: ${[...styles].join(', ')}`)
   if (output.images) out.push(`${output.images} image(s) were left out (a section holds text only)`)
-  if (output.comments) out.push(`${output.comments} Word comment(s) were left out (add them again as Chorus comments)`)
   return out
 }

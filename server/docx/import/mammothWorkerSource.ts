@@ -17,10 +17,14 @@
  * to gigabytes) stops at the declared size instead of filling memory. The directory sizes were
  * already held to the limits on the main thread (inspectZip).
  *
+ * Tracked changes and comments are recovered too, by rewriting the parts first (reviewMarkupSource.ts).
+ *
  * workerData: { mammothPath, buffer (ArrayBuffer, transferred), entries (ZipEntry[]), styleMap, idPrefix }
- * posts: { ok: true, html, messages: [{ type, message }], images, comments } | { ok: false, code?, message }
+ * posts: { ok: true, html, messages: [{ type, message }], images, review } | { ok: false, code?, message }
  */
-export const MAMMOTH_WORKER_SOURCE = String.raw`
+import { REVIEW_MARKUP_SOURCE } from './reviewMarkupSource'
+
+export const MAMMOTH_WORKER_SOURCE = REVIEW_MARKUP_SOURCE + String.raw`
 'use strict'
 const path = require('node:path')
 const zlib = require('node:zlib')
@@ -50,11 +54,11 @@ function findLyingEntry() {
 function convert() {
   const documents = wrapNumbering(path.dirname(workerData.mammothPath))
   const mammoth = require(workerData.mammothPath)
+  const zipfile = require(path.join(path.dirname(workerData.mammothPath), 'zipfile.js'))
   const counters = {}
   let images = 0
-  let comments = 0
+  let review = null
   const visit = function (element) {
-    if (element.type === 'commentReference') comments++
     const numbering = element.type === 'paragraph' ? element.numbering : null
     if (documents && numbering && numbering.isOrdered && numbering.starts) {
       const n = nextNumber(counters, numbering)
@@ -64,20 +68,23 @@ function convert() {
     if (element.children) element.children.forEach(visit)
     return element
   }
-  mammoth.convertToHtml({ buffer: file }, {
+  zipfile.openArrayBuffer(file).then(async function (zip) {
+    review = await prepareReview(zip)
+    return mammoth.convertToHtml({ file: zip }, {
     styleMap: workerData.styleMap,
     idPrefix: workerData.idPrefix,
     includeEmbeddedStyleMap: false,
     externalFileAccess: false,
     transformDocument: visit,
     convertImage: mammoth.images.imgElement(function () { images++; return Promise.resolve({ src: '' }) }),
+    })
   }).then(function (result) {
     parentPort.postMessage({
       ok: true,
       html: result.value,
       messages: result.messages.map(function (m) { return { type: m.type, message: String(m.message) } }),
       images: images,
-      comments: comments,
+      review: review,
     })
   }, function (error) {
     parentPort.postMessage({ ok: false, message: String((error && error.message) || error) })

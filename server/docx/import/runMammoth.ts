@@ -12,12 +12,39 @@ import { MAMMOTH_WORKER_SOURCE } from './mammothWorkerSource'
 import type { ImportLimits } from './importLimits'
 import type { ZipEntry } from './inspectZip'
 
+/** A Word tracked change, numbered by its place in the file (the n of the worker's markers). */
+export interface WordChange {
+  kind: 'insertion' | 'deletion'
+  author: string
+  /** `w:date` as written (ISO), '' when absent. */
+  date: string
+}
+
+/** A Word comment; `parentId` is the comment it replies to (commentsExtended.xml). */
+export interface WordComment {
+  id: string
+  author: string
+  date: string
+  text: string
+  parentId: string | null
+  /** Marked done (resolved) in Word. */
+  done: boolean
+}
+
+/** What the worker read besides the HTML: tracked changes, comments, and a Chorus export's section ids. */
+export interface WordReview {
+  changes: WordChange[]
+  comments: WordComment[]
+  /** The section ids of a Chorus export by bookmark number (`_Chorus_s<k>`), null for other files. */
+  chorusSections: string[] | null
+}
+
 /** What mammoth made of the file. */
 export interface MammothOutput {
   html: string
   messages: Array<{ type: string, message: string }>
   images: number
-  comments: number
+  review: WordReview
 }
 
 type WorkerReply = ({ ok: true } & MammothOutput) | { ok: false, code?: 'zip-bomb' | 'corrupt', message: string }
@@ -57,7 +84,7 @@ export function runMammoth(buffer: Buffer, job: MammothJob, limits: Pick<ImportL
       'timeout', `Reading the document took longer than ${Math.round(limits.timeoutMs / 1000)} s. Try a smaller document or split it into sections.`,
     ))), limits.timeoutMs)
     worker.on('message', (reply: WorkerReply) => finish(() => {
-      if (reply.ok) resolve({ html: reply.html, messages: reply.messages, images: reply.images, comments: reply.comments })
+      if (reply.ok) resolve({ html: reply.html, messages: reply.messages, images: reply.images, review: reply.review })
       else reject(reply.code === 'zip-bomb' ? lyingArchive() : corrupt())
     }))
     worker.on('error', (error: Error & { code?: string }) => finish(() => reject(

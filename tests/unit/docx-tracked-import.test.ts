@@ -1,0 +1,90 @@
+/**
+ * Word in: a Word file's tracked insertions and deletions become the shared schema's `insertion` /
+ * `deletion` marks, attributed to the importing account with the Word author kept; its comments
+ * (with replies) come back with their ranges; a Chorus export's sections are found by their
+ * bookmarks. The Word files are the app's own review copies (and Word-style edits of their XML).
+ */
+import { describe, expect, it } from 'vitest'
+import JSZip from 'jszip'
+import { chorusSchema } from '#shared/editor/extensions'
+import { readSuggestions } from '#shared/editor/readSuggestions'
+import { reportExportInput } from '../../server/docx/fromYDoc'
+import { exportDocx } from '../../server/docx/export/exportDocx'
+import { importDocx } from '../../server/docx/import/importDocx'
+import type { PMNode } from '../../server/docx/types'
+import { reportYDoc, sampleReport } from '../fixtures-gen/sampleReport'
+import { commentOn } from '../fixtures-gen/sampleComments'
+import { suggestDeletion, suggestInsertion } from '../fixtures-gen/sampleSuggestions'
+
+const ana = { id: 'u-ana', name: 'Ana Ruiz' }
+const ben = { id: 'u-ben', name: 'Ben Okafor' }
+const importer = { id: 'u-mira', name: 'Mira Halden' }
+const T0 = Date.parse('2027-01-10T09:30:00Z')
+const SECTION = 'sec-cluster-v'
+
+async function reviewCopy(): Promise<Buffer> {
+  const doc = reportYDoc(sampleReport())
+  suggestInsertion(doc, SECTION, 'No budget line', ' or staff', { author: ana, now: T0 })
+  suggestDeletion(doc, SECTION, 'comprehensive ', { author: ben, now: T0 + 60_000 })
+  commentOn(doc, SECTION, 'pre-trial detention', { author: ana, body: 'Name the facilities.', now: T0, replies: [{ author: ben, body: 'Three of them.', now: T0 + 5_000 }] })
+  return (await exportDocx(reportExportInput(doc), { comments: true })).buffer
+}
+
+/** Rewrites one part of a .docx (a Word-style edit). */
+async function editPart(buffer: Buffer, name: string, edit: (xml: string) => string): Promise<Buffer> {
+  const zip = await JSZip.loadAsync(buffer)
+  zip.file(name, edit(await zip.file(name)!.async('string')))
+  return zip.generateAsync({ type: 'nodebuffer' })
+}
+
+/** The text of a range of a body. */
+function textBetween(content: PMNode, from: number, to?: number): string {
+  const node = chorusSchema().nodeFromJSON(content)
+  return node.textBetween(from, to ?? node.content.size, ' ')
+}
+
+describe('importing Word tracked changes and comments', () => {
+  it('turns w:ins and w:del into insertion and deletion marks of the importer, with the Word author and date', async () => {
+    const { content } = await importDocx(await reviewCopy(), {}, importer)
+    const suggestions = readSuggestions(chorusSchema().nodeFromJSON(content), 's')
+    expect(suggestions.map(s => ({ kind: s.kind, inserted: s.inserted, deleted: s.deleted, authorId: s.authorId, authorName: s.authorName, wordAuthor: s.wordAuthor, createdAt: s.createdAt }))).toEqual([
+      { kind: 'deletion', inserted: '', deleted: 'comprehensive ', authorId: 'u-mira', authorName: 'Mira Halden', wordAuthor: 'Ben Okafor', createdAt: T0 + 60_000 },
+      { kind: 'insertion', inserted: ' or staff', deleted: '', authorId: 'u-mira', authorName: 'Mira Halden', wordAuthor: 'Ana Ruiz', createdAt: T0 },
+    ])
+    expect(new Set(suggestions.map(s => s.id)).size).toBe(2)
+    // The inserted words keep their formatting (bold, as in the export).
+    const staff = JSON.stringify(content).match(/\{"type":"text","marks":(\[[^\]]*\]),"text":" or staff"\}/)
+    expect(JSON.parse(staff![1]!).map((m: { type: string }) => m.type)).toEqual(['bold', 'insertion'])
+  })
+
+  it('reads Word comments with their replies and the words they are on; a comment marked done in Word is left out with a warning', async () => {
+    const buffer = await reviewCopy()
+    const { content, comments } = await importDocx(buffer, {}, importer)
+    expect(comments).toHaveLength(1)
+    const [c] = comments
+    expect(c).toMatchObject({ author: 'Ana Ruiz', createdAt: T0, text: 'Name the facilities.', replies: [{ author: 'Ben Okafor', createdAt: T0 + 5_000, text: 'Three of them.' }] })
+    expect(textBetween(content, c!.from!, c!.to!)).toBe('pre-trial detention')
+
+    const resolved = await editPart(buffer, 'word/commentsExtended.xml', xml => xml.replace(/<w15:commentEx w15:paraId="([0-9A-F]+)"\/>/, '<w15:commentEx w15:paraId="$1" w15:done="1"/>'))
+    const again = await importDocx(resolved, {}, importer)
+    expect(again.comments).toEqual([])
+    expect(again.warnings).toContain('1 Word comment(s) marked resolved were left out')
+  })
+
+  it('finds each section of a Chorus export by its title bookmark', async () => {
+    const { content, sectionStarts } = await importDocx(await reviewCopy(), {}, importer)
+    expect(sectionStarts.map(s => s.sectionId)).toEqual(sampleReport().sections.map(s => s.id))
+    const titles = sectionStarts.map(s => textBetween({ type: 'doc', content: [content.content![s.block]!] }, 0))
+    expect(titles).toEqual(sampleReport().sections.map(s => s.title))
+  })
+
+  it('keeps accepted changes as plain text and drops rejected ones, as Word leaves them', async () => {
+    // Accept the insertion (unwrap w:ins), reject the deletion (unwrap w:del, its text back to w:t).
+    const decided = await editPart(await reviewCopy(), 'word/document.xml', xml => xml
+      .replace(/<w:ins [^>]*>(.*?)<\/w:ins>/s, '$1')
+      .replace(/<w:del [^>]*>(.*?)<\/w:del>/s, (_, inner: string) => inner.replace(/w:delText/g, 'w:t')))
+    const { content } = await importDocx(decided, {}, importer)
+    expect(readSuggestions(chorusSchema().nodeFromJSON(content), 's')).toEqual([])
+    expect(textBetween(content, 0)).toContain('adopt a comprehensive strategy. No budget line or staff has been')
+  })
+})
