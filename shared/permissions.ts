@@ -17,6 +17,7 @@ export type RoleAction =
   | 'sections.manage'
   | 'text.edit'
   | 'text.editFinal'
+  | 'text.suggest'
   | 'comments.write'
   | 'comments.resolveAny'
   | 'suggestions.decide'
@@ -32,6 +33,8 @@ const matrix: Record<RoleAction, readonly Role[]> = {
   'sections.manage': ['secretariat'],
   'text.edit': ['secretariat', 'author'],
   'text.editFinal': ['secretariat'],
+  // Suggesting (tracked changes) in sections that are not final: whoever may comment.
+  'text.suggest': ['secretariat', 'author', 'reviewer'],
   'comments.write': ['secretariat', 'author', 'reviewer'],
   'comments.resolveAny': ['secretariat', 'author'],
   'suggestions.decide': ['secretariat', 'author'],

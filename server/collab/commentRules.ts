@@ -138,6 +138,8 @@ export class CommentRules {
         return null
       }
     }
+    // Replies in a new thread carry their identity too, whoever writes them.
+    if (field.key === 'replies' && rest.length) return this.replyWrite(rest)
     if (this.secretariat) return null
     switch (field.key) {
       case 'resolved':

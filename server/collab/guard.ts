@@ -8,7 +8,11 @@ import * as Y from 'yjs'
 import { can, canEditSectionText, canSetSectionStatus, SECTION_STATUSES } from '#shared/permissions'
 import type { Role, SectionStatus } from '#shared/permissions'
 import { COMMENTS, META, SECTIONS, parseSectionFragmentName } from '#shared/docNames'
+import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
 import { CommentRules } from './commentRules'
+import { checkSuggestions } from './suggestionCheck'
+import type { SuggestionWriter } from './suggestionCheck'
+import { hasFormatKey } from './textAttrs'
 import { itemMap, itemType, itemValue } from './itemValue'
 import { INERT, MISPLACED, MISSING, UpdateView } from './updateView'
 import type { Location, Placement } from './updateView'
@@ -72,8 +76,28 @@ export function guardUpdate(doc: Y.Doc, update: Uint8Array, who: Writer, now = D
     if (reason) return deny(reason, place.root)
   }
   const reason = rules.comments.finish()
-  return reason ? deny(reason, COMMENTS) : { ok: true, view }
+  if (reason) return deny(reason, COMMENTS)
+  if (rules.touchesSuggestions) {
+    const bad = checkSuggestions(doc, update, rules.suggestionWriter())
+    if (bad) return deny(bad)
+  }
+  return { ok: true, view }
 }
+
+/**
+ * Does an editor's change come near a suggestion: a suggestion format item itself, or text in a
+ * paragraph that holds suggestions (new text there could inherit someone's suggestion)?
+ */
+function nearSuggestion(path: Location['path']): boolean {
+  const item = path.at(-1)!.item
+  if (item.content instanceof Y.ContentFormat) return SUGGESTION_KEYS.includes(item.content.key)
+  const parent = path.length >= 2 ? path.at(-2)! : null
+  if (!parent || parent.isNew) return false
+  const type = itemType(parent.item)
+  return !!type && hasFormatKey(type, SUGGESTION_KEYS)
+}
+
+const SUGGESTION_KEYS = [INSERTION, DELETION]
 
 /** The map and key a placed item is stored under (its map item, or its root's name), if it is a map entry. */
 function mapSlot({ root, path }: Location): { owner: Y.Item | string, key: string } | null {
@@ -133,16 +157,47 @@ class RootRules {
     if (role === 'viewer') return 'viewers cannot change the report'
     const { root, path } = place
     if (root === COMMENTS) return op === 'write' ? this.comments.write(path) : this.comments.remove(path)
+    const sectionId = parseSectionFragmentName(root)
+    if (sectionId !== null) return this.sectionText(sectionId, place)
     if (can(role, 'sections.manage')) return null // the secretariat may change anything else
     if (root === META) return 'only the secretariat edits the report metadata'
     if (root === SECTIONS) return this.sectionsChange(place, op)
-    const sectionId = parseSectionFragmentName(root)
-    if (sectionId === null) return `unknown root ${root}`
+    return `unknown root ${root}`
+  }
+
+  /** True when this update may change a suggestion: checked character by character (suggestionCheck.ts). */
+  touchesSuggestions = false
+
+  /** Section text: editors write; those who may suggest are checked as suggesters. */
+  private sectionText(sectionId: string, { path }: Location): string | null {
     const section = this.section(sectionId)
-    if (!section) return 'no such section'
-    const status = (section.get('status') as SectionStatus | undefined) ?? 'draft'
-    if (canEditSectionText(role, status)) return null
+    if (!section) return can(this.who.role, 'sections.manage') ? null : 'no such section'
+    const status = this.status(sectionId)
+    if (canEditSectionText(this.who.role, status)) {
+      if (!this.touchesSuggestions) this.touchesSuggestions = nearSuggestion(path)
+      return null
+    }
+    if (status !== 'final' && can(this.who.role, 'text.suggest')) {
+      this.touchesSuggestions = true
+      return null
+    }
     return status === 'final' ? 'the section is final' : 'this role cannot edit section text'
+  }
+
+  private status(sectionId: string): SectionStatus {
+    return (this.section(sectionId)?.get('status') as SectionStatus | undefined) ?? 'draft'
+  }
+
+  /** The writer as the suggestion check sees it, section by section. */
+  suggestionWriter(): SuggestionWriter {
+    const sectionOf = (root: string) => parseSectionFragmentName(root) ?? ''
+    const editor = (root: string) => !!this.section(sectionOf(root)) && canEditSectionText(this.who.role, this.status(sectionOf(root)))
+    return {
+      userId: this.who.userId,
+      userName: this.who.userName,
+      editor,
+      decider: root => editor(root) && can(this.who.role, 'suggestions.decide'),
+    }
   }
 
   /** Authors may set the status of sections they own (never to or from final); nothing else. */

@@ -12,7 +12,7 @@ import { findSectionMap, sectionMap, writeMeta } from '#shared/reportDoc'
 import { SECTIONS } from '#shared/docNames'
 import { craftItem, encodeCrafted } from './craftUpdate'
 import type { Deletions, Struct } from './craftUpdate'
-import { editSection, SECTION_IDS, setStatus, typeInSection } from './guardScenario'
+import { decideAll, editSection, SECTION_IDS, setStatus, suggestDelete, suggestInsert, suggestionBy, typeInSection } from './guardScenario'
 import type { Member, Scenario } from './guardScenario'
 
 export type Edit =
@@ -24,6 +24,9 @@ export type Edit =
   | { kind: 'meta', title: string }
   | { kind: 'thread', section: number, suggestion: boolean }
   | { kind: 'reply' | 'resolve' | 'reopen' | 'editMessage' | 'deleteThread' | 'accept', thread: number }
+  | { kind: 'suggestInsert', section: number, pos: number, text: string }
+  | { kind: 'suggestDelete', section: number, from: number, len: number }
+  | { kind: 'decide', section: number, decision: 'accept' | 'reject', onlyMine: boolean }
   | { kind: 'addSection' }
   | { kind: 'removeSection', section: number }
 
@@ -55,6 +58,9 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('meta' as const), title: fc.constantFrom('New title', 'Другой') }),
   fc.record({ kind: fc.constant('thread' as const), section, suggestion: fc.boolean() }),
   fc.record({ kind: fc.constantFrom('reply' as const, 'resolve' as const, 'reopen' as const, 'editMessage' as const, 'deleteThread' as const, 'accept' as const), thread }),
+  fc.record({ kind: fc.constant('suggestInsert' as const), section, pos: fc.nat({ max: 40 }), text: fc.constantFrom('x', 'suggested ') }),
+  fc.record({ kind: fc.constant('suggestDelete' as const), section, from: fc.nat({ max: 30 }), len: fc.integer({ min: 1, max: 8 }) }),
+  fc.record({ kind: fc.constant('decide' as const), section, decision: fc.constantFrom('accept' as const, 'reject' as const), onlyMine: fc.boolean() }),
   fc.record({ kind: fc.constant('addSection' as const) }),
   fc.record({ kind: fc.constant('removeSection' as const), section }),
 )
@@ -64,11 +70,11 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('clock' as const), group: fc.nat(3), delta: fc.integer({ min: -5, max: 2 }) }),
   fc.record({ kind: fc.constantFrom('origin' as const, 'rightOrigin' as const), struct: fc.nat(20), ref: fc.nat(1000) }),
   fc.record({ kind: fc.constant('parent' as const), struct: fc.nat(20), ref: fc.nat(1000), sub: fc.nat(KEYS.length) }),
-  fc.record({ kind: fc.constant('content' as const), struct: fc.nat(20), content: fc.nat(11) }),
+  fc.record({ kind: fc.constant('content' as const), struct: fc.nat(20), content: fc.nat(16) }),
   fc.record({ kind: fc.constant('delete' as const), ref: fc.nat(1000), len: fc.integer({ min: 1, max: 6 }) }),
   fc.record({ kind: fc.constant('deleteNew' as const), struct: fc.nat(20), len: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('drop' as const), struct: fc.nat(20) }),
-  fc.record({ kind: fc.constant('extra' as const), ref: fc.nat(1000), content: fc.nat(11), sub: fc.nat(KEYS.length) }),
+  fc.record({ kind: fc.constant('extra' as const), ref: fc.nat(1000), content: fc.nat(16), sub: fc.nat(KEYS.length) }),
 )
 
 
@@ -98,6 +104,11 @@ function idPool(doc: Y.Doc): { ids: Y.ID[], types: Y.ID[] } {
 function content(n: number, senderId: string): Y.Item['content'] {
   switch (n) {
     case 10: return new Y.ContentAny([{ text: 'changed while deciding', status: 'accepted', decidedBy: senderId }])
+    case 12: return new Y.ContentFormat('insertion', suggestionBy({ userId: 'user-b', userName: 'Name of user-b' }))
+    case 13: return new Y.ContentFormat('deletion', suggestionBy({ userId: senderId, userName: `Name of ${senderId}` }))
+    case 14: return new Y.ContentFormat('insertion', null)
+    case 15: return new Y.ContentFormat('deletion', null)
+    case 16: return new Y.ContentFormat('insertion', suggestionBy({ userId: senderId, userName: `Name of ${senderId}` }))
     case 11: return new Y.ContentAny([{ text: 'Better text', status: 'rejected', decidedBy: senderId }])
     case 0: return new Y.ContentString('XX')
     case 1: return new Y.ContentAny(['user-a'])
@@ -146,6 +157,9 @@ function applyEdit(doc: Y.Doc, m: Member, edit: Edit): void {
       })
       break
     case 'status': if (findSectionMap(doc, sid)) setStatus(doc, sid, edit.status); break
+    case 'suggestInsert': suggestInsert(doc, sid, m, edit.text, edit.pos); break
+    case 'suggestDelete': suggestDelete(doc, sid, m, 1 + edit.from, edit.len); break
+    case 'decide': decideAll(doc, sid, edit.decision, edit.onlyMine ? m.userId : undefined); break
     case 'meta': writeMeta(doc, { title: edit.title }); break
     case 'thread': addThread(doc, { sectionId: sid, anchorStart: new Uint8Array([1]), anchorEnd: new Uint8Array([2]), quote: 'q', author: me, body: 'b', mentions: [], suggestion: edit.suggestion ? 'better' : undefined }); break
     case 'reply': if (tid) addReply(doc, tid, { author: me, body: 'r', mentions: [] }); break
@@ -169,6 +183,25 @@ function reId(s: Struct, client: number, clock: number): Struct {
     return craftItem({ client, clock, origin: s.origin, rightOrigin: s.rightOrigin, parent, parentSub: s.parentSub, content: s.content })
   }
   return s instanceof Y.GC ? new Y.GC(Y.createID(client, clock), s.length) : new Y.Skip(Y.createID(client, clock), s.length)
+}
+
+const TEXT_EDITS = new Set(['type', 'delete', 'bold', 'split'])
+const SUGGESTION_EDITS = new Set(['suggestInsert', 'suggestDelete', 'decide'])
+
+/**
+ * Would the editor offer these edits to the sender? (No typing where one may not write, no
+ * suggesting in a final section.) Only offered edits must never be refused.
+ */
+export function offered(s: Scenario, members: Member[], c: FuzzCase): boolean {
+  const sender = members[c.sender % members.length]!
+  const statusOf = (i: number) => findSectionMap(s.server, SECTION_IDS[i % SECTION_IDS.length]!)?.map.get('status') as string | undefined
+  return c.edits.every((e) => {
+    if (!('section' in e) || !(TEXT_EDITS.has(e.kind) || SUGGESTION_EDITS.has(e.kind))) return true
+    const status = statusOf(e.section)
+    if (sender.role === 'secretariat') return true
+    if (status === 'final' || sender.role === 'viewer') return false
+    return sender.role === 'author' || SUGGESTION_EDITS.has(e.kind)
+  })
 }
 
 /** The update of a case. */

@@ -9,6 +9,7 @@ import { can, canEditSectionText, canResolveThread, canSetSectionStatus, SECTION
 import type { Role, SectionStatus } from '#shared/permissions'
 import { COMMENTS, META, SECTIONS, parseSectionFragmentName } from '#shared/docNames'
 import { inconsistency, same, snapDoc } from './docSnapshot'
+import { sectionTextViolation } from './suggestionOracle'
 import type { TypeSnap, Value } from './docSnapshot'
 
 export interface OracleWriter { userId: string, userName: string, role: Role }
@@ -18,6 +19,8 @@ const CLOCK_WINDOW_MS = 60_000
 
 /** Apply `update` to a clone of `doc` and judge the change: null when allowed, else the violation. */
 export function judgeEffect(doc: Y.Doc, update: Uint8Array, who: OracleWriter, now: number): string | null {
+  const original = new Y.Doc({ gc: true })
+  Y.applyUpdate(original, Y.encodeStateAsUpdate(doc))
   const clone = new Y.Doc({ gc: true })
   Y.applyUpdate(clone, Y.encodeStateAsUpdate(doc))
   const before = snapDoc(clone)
@@ -28,14 +31,24 @@ export function judgeEffect(doc: Y.Doc, update: Uint8Array, who: OracleWriter, n
   }
   const broken = inconsistency(clone)
   if (broken) return `document left inconsistent: ${broken}`
-  return permitted(before, snapDoc(clone), who, now)
+  return permitted(before, snapDoc(clone), who, now, original, clone)
 }
 
 const MAP = new Y.Map().constructor.name
+/** True when applying `update` changes what a client sees. */
+export function changesSomething(doc: Y.Doc, update: Uint8Array): boolean {
+  const clone = new Y.Doc({ gc: true })
+  Y.applyUpdate(clone, Y.encodeStateAsUpdate(doc))
+  const before = snapDoc(clone)
+  Y.applyUpdate(clone, update)
+  const after = snapDoc(clone)
+  return [...new Set([...before.keys(), ...after.keys()])].some(k => !same(before.get(k), after.get(k)))
+}
+
 const isType = (v: Value | undefined): v is TypeSnap => !!v && typeof v === 'object' && 'kind' in (v as object) && 'map' in (v as object)
 const field = (t: TypeSnap | undefined, key: string): Value | undefined => t?.map[key]?.value
 
-function permitted(before: Map<string, TypeSnap>, after: Map<string, TypeSnap>, who: OracleWriter, now: number): string | null {
+function permitted(before: Map<string, TypeSnap>, after: Map<string, TypeSnap>, who: OracleWriter, now: number, beforeDoc: Y.Doc, afterDoc: Y.Doc): string | null {
   const roots = new Set([...before.keys(), ...after.keys()])
   const empty = (name: string): TypeSnap => ({ id: name, kind: '', map: {}, list: [] })
   const sectionStatus = new Map<string, SectionStatus>()
@@ -55,6 +68,19 @@ function permitted(before: Map<string, TypeSnap>, after: Map<string, TypeSnap>, 
       if (bad) return bad
       continue
     }
+    const sectionId = parseSectionFragmentName(name)
+    if (sectionId !== null) {
+      const status = sectionStatus.get(sectionId)
+      if (status === undefined) {
+        if (who.role === 'secretariat') continue
+        return `text written for a section that does not exist (${name})`
+      }
+      const editor = canEditSectionText(who.role, status)
+      if (!editor && (status === 'final' || !can(who.role, 'text.suggest'))) return `${who.role} changed text of a ${status} section`
+      const bad = sectionTextViolation(beforeDoc.share.get(name), afterDoc.share.get(name), { userId: who.userId, userName: who.userName, editor, decider: editor && can(who.role, 'suggestions.decide') })
+      if (bad) return `${name}: ${bad}`
+      continue
+    }
     if (who.role === 'secretariat') continue
     if (name === META) return 'non-secretariat changed meta'
     if (name === SECTIONS) {
@@ -62,11 +88,7 @@ function permitted(before: Map<string, TypeSnap>, after: Map<string, TypeSnap>, 
       if (bad) return bad
       continue
     }
-    const sectionId = parseSectionFragmentName(name)
-    if (sectionId === null) return `non-secretariat changed root ${name}`
-    const status = sectionStatus.get(sectionId)
-    if (status === undefined) return `text written for a section that does not exist (${name})`
-    if (!canEditSectionText(who.role, status)) return `${who.role} changed text of a ${status} section`
+    return `non-secretariat changed root ${name}`
   }
   return null
 }

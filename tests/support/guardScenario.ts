@@ -14,6 +14,7 @@ import type { Role, SectionStatus } from '#shared/permissions'
 import { findSectionMap, seedDoc } from '#shared/reportDoc'
 import { reportMetaSchema } from '#shared/schemas/report'
 import { addReply, addThread } from '#shared/commentsDoc'
+import type { SuggestionAttrs } from '#shared/editor/suggestionMarks'
 import { guardUpdate } from '../../server/collab/guard'
 import type { Writer } from '../../server/collab/guard'
 
@@ -88,6 +89,53 @@ export class Scenario {
   }
 }
 
+/** The attributes of a suggestion by `m`. */
+export function suggestionBy(m: { userId: string, userName: string }, id = `s-${m.userId}-${Math.random().toString(36).slice(2, 8)}`): SuggestionAttrs {
+  return { id, authorId: m.userId, authorName: m.userName, createdAt: Date.now(), wordAuthor: null }
+}
+
+/** Suggest inserting `text` at `pos` (no other suggestion marks on it), as suggesting mode does. */
+export function suggestInsert(doc: Y.Doc, sectionId: string, m: { userId: string, userName: string }, text: string, pos: number): void {
+  editSection(doc, sectionId, (st) => {
+    const at = Math.max(1, Math.min(pos, st.doc.content.size - 1))
+    if (!st.doc.resolve(at).parent.isTextblock) return null
+    const tr = st.tr.insertText(text, at)
+    const end = at + text.length
+    return tr.removeMark(at, end, schema.marks.deletion!).removeMark(at, end, schema.marks.insertion!).addMark(at, end, schema.marks.insertion!.create(suggestionBy(m)))
+  })
+}
+
+/** Suggest deleting a range (the text stays, marked), as suggesting mode does. */
+export function suggestDelete(doc: Y.Doc, sectionId: string, m: { userId: string, userName: string }, from: number, len: number): void {
+  editSection(doc, sectionId, (st) => {
+    const a = Math.max(1, Math.min(from, st.doc.content.size - 1))
+    const b = Math.min(a + len, st.doc.content.size - 1)
+    return b > a ? st.tr.addMark(a, b, schema.marks.deletion!.create(suggestionBy(m))) : null
+  })
+}
+
+/**
+ * Decide every suggestion in a section (`only`: those by one account), or withdraw one's own:
+ * accepting keeps inserted text and removes deleted text; rejecting does the opposite.
+ */
+export function decideAll(doc: Y.Doc, sectionId: string, decision: 'accept' | 'reject', only?: string): void {
+  editSection(doc, sectionId, (st) => {
+    const tr = st.tr
+    const ranges: Array<{ from: number, to: number, kind: 'insertion' | 'deletion' }> = []
+    st.doc.descendants((node, pos) => {
+      for (const mark of node.isText ? node.marks : []) {
+        if ((mark.type.name === 'insertion' || mark.type.name === 'deletion') && (!only || mark.attrs.authorId === only)) ranges.push({ from: pos, to: pos + node.nodeSize, kind: mark.type.name })
+      }
+    })
+    for (const r of ranges.reverse()) {
+      const drop = (r.kind === 'insertion') === (decision === 'reject')
+      if (drop) tr.delete(tr.mapping.map(r.from), tr.mapping.map(r.to))
+      else tr.removeMark(tr.mapping.map(r.from), tr.mapping.map(r.to), schema.marks[r.kind]!)
+    }
+    return ranges.length ? tr : null
+  })
+}
+
 /** Set a section's status in a document (as the status menu does). */
 export function setStatus(doc: Y.Doc, sectionId: string, status: SectionStatus): void {
   findSectionMap(doc, sectionId)!.map.set('status', status)
@@ -121,6 +169,10 @@ export function standardScenario(): { s: Scenario, sec: Member, a: Member, b: Me
   s.change(demoted, d => typeInSection(d, 'sec-draft-a', ' Words by D.'))
   const threadId = [...s.server.getMap('comments').keys()][0]!
   s.change(a, d => addReply(d, threadId, { author: { id: 'user-a', name: 'Name of user-a' }, body: 'Done', mentions: [] }))
+  // Open suggestions: the reviewer's insertion and deletion, and author B's, in A's draft.
+  s.change(reviewer, d => suggestInsert(d, 'sec-draft-a', reviewer, 'proposed words ', 3))
+  s.change(reviewer, d => suggestDelete(d, 'sec-draft-a', reviewer, 20, 4))
+  s.change(b, d => suggestInsert(d, 'sec-draft-a', b, 'from B ', 12))
   // Delete the second paragraph of the unowned section: its text items become GC structs.
   s.change(a, d => editSection(d, 'sec-draft-none', st => st.tr.delete(st.doc.child(0).nodeSize, st.doc.content.size)))
   demoted.role = 'reviewer'

@@ -1,0 +1,248 @@
+/**
+ * Tracked changes, checked character by character. A suggestion is the `insertion` or
+ * `deletion` attribute on text (shared/editor/suggestionMarks.ts), and which characters end up
+ * with which attribute depends on where Yjs integrates the update among format items — so the
+ * update is applied to a SHADOW copy of the live document and the result compared with the live
+ * text, character by character (by Yjs id). Only updates that can touch a suggestion come here
+ * (guard.ts decides): anything a reviewer writes in a section, and an editor's writes next to or
+ * into suggestions.
+ *
+ * The rules, for the writer W:
+ * - new text may carry only W's own suggestion attributes (id + name, not "from Word"); a
+ *   reviewer's new text must carry W's insertion;
+ * - a reviewer may delete only W's own suggested insertion (withdrawing it); editors may delete;
+ * - existing text may gain only W's own deletion; it never becomes a suggested insertion;
+ * - removing a suggestion attribute is a decision (roles with suggestions.decide, in sections
+ *   they may edit), except W withdrawing W's own deletion;
+ * - reviewers change no formatting and no structure (paragraphs, lists, tables, notes).
+ *
+ * The shadow is kept per document between checks (synced from the live document each time) and
+ * dropped after a refusal or a minute unused: a check costs the update's own size, not the report's.
+ */
+import * as Y from 'yjs'
+import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
+import { alignTokens } from './textAlign'
+import { textTokens } from './textAttrs'
+
+type Attrs = Readonly<Record<string, unknown>>
+
+/** Who writes, and what they may do in a given section root. */
+export interface SuggestionWriter {
+  userId: string
+  userName: string
+  /** May edit the text of this section directly (and so delete and restructure). */
+  editor(root: string): boolean
+  /** May accept or reject others' suggestions in this section. */
+  decider(root: string): boolean
+}
+
+type YType = Parameters<typeof Y.findRootTypeKey>[0]
+
+const SHADOW_IDLE_MS = 60_000
+interface Shadow {
+  doc: Y.Doc
+  timer: ReturnType<typeof setTimeout>
+  /** Deletions of the last update checked: the live document must have them too, or the room did not apply it. */
+  lastDeletions: Map<number, Array<{ clock: number, len: number }>>
+}
+const shadows = new WeakMap<Y.Doc, Shadow>()
+
+/** Judge the suggestion effects of `update` on `live`: null when allowed, else the reason. */
+export function checkSuggestions(live: Y.Doc, update: Uint8Array, who: SuggestionWriter): string | null {
+  const shadow = shadowOf(live)
+  const before = new Map<number, number>()
+  for (const client of shadow.store.clients.keys()) before.set(client, Y.getState(shadow.store, client))
+  // Yjs may run a second transaction of its own (formatting clean-up after deletions in text):
+  // what both delete counts.
+  const deleted: Deletions = new Map()
+  const grab = (tr: Y.Transaction) => {
+    for (const [client, ranges] of tr.deleteSet.clients) deleted.set(client, [...(deleted.get(client) ?? []), ...ranges])
+  }
+  shadow.on('afterTransaction', grab)
+  try {
+    Y.applyUpdate(shadow, update)
+  } catch {
+    dropShadow(live)
+    return 'update could not be applied'
+  } finally {
+    shadow.off('afterTransaction', grab)
+  }
+  const reason = judge(live, shadow, before, deleted, who)
+  if (reason) dropShadow(live)
+  else shadows.get(live)!.lastDeletions = Y.decodeUpdate(update).ds.clients
+  return reason
+}
+
+type Deletions = Map<number, Array<{ clock: number, len: number }>>
+
+function judge(live: Y.Doc, shadow: Y.Doc, before: Map<number, number>, deleted: Deletions, who: SuggestionWriter): string | null {
+  // Paragraph texts this update touched, by the Yjs id of their type, with their section root.
+  const touched = new Map<string, { root: string, id: Y.ID | null, name: string | null }>()
+  const touch = (type: YType, root: string) => {
+    const id = type._item?.id ?? null
+    touched.set(id ? `${id.client}:${id.clock}` : Y.findRootTypeKey(type), { root, id, name: id ? null : Y.findRootTypeKey(type) })
+  }
+  for (const [client, structs] of shadow.store.clients) {
+    const from = before.get(client) ?? 0
+    if (Y.getState(shadow.store, client) <= from) continue
+    for (let i = Y.findIndexSS(structs, from); i < structs.length; i++) {
+      const item = structs[i]!
+      if (!(item instanceof Y.Item) || item.deleted) continue
+      const root = sectionRoot(item)
+      if (root === null) continue
+      const c = item.content
+      // Paragraphs, their attributes, lists, tables, notes: structure, for editors only.
+      if (item.parentSub !== null || c instanceof Y.ContentType || c instanceof Y.ContentEmbed || !(c instanceof Y.ContentString || c instanceof Y.ContentFormat)) {
+        if (!who.editor(root)) return 'paragraphs, lists, tables and notes cannot be suggested'
+      }
+      // Anything in a list may carry (or inherit) attributes, a nested type included.
+      if (item.parentSub === null) touch(item.parent as YType, root)
+    }
+  }
+  for (const [client, ranges] of deleted) {
+    const known = before.get(client) ?? 0
+    for (const { clock, len } of ranges) {
+      const structs = live.store.clients.get(client)
+      if (!structs || clock >= known) continue
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < Math.min(clock + len, known); i++) {
+        const item = structs[i]!
+        if (!(item instanceof Y.Item) || item.deleted) continue
+        const root = sectionRoot(item)
+        if (root === null) continue
+        const c = item.content
+        if (item.parentSub !== null || !(c instanceof Y.ContentString || c instanceof Y.ContentFormat)) {
+          if (!who.editor(root)) return 'paragraphs, lists, tables and notes cannot be suggested'
+        }
+        if (item.parentSub === null) touch(item.parent as YType, root)
+      }
+    }
+  }
+  for (const { root, id, name } of touched.values()) {
+    const liveType = typeById(live, id, name)
+    const shadowType = typeById(shadow, id, name)
+    const changes = alignTokens(liveType ? textTokens(liveType) : [], shadowType ? textTokens(shadowType) : [])
+    const editor = who.editor(root)
+    const decider = who.decider(root)
+    for (const change of changes) {
+      const bad = change.kind === 'insert'
+        ? newText(change.now.attrs, editor, who)
+        : change.kind === 'delete'
+          ? deletedText(change.old.attrs, editor, who)
+          : changedText(change.old.attrs, change.now.attrs, editor, decider, who)
+      if (bad) return bad
+    }
+  }
+  return null
+}
+
+/** A type of a document by the id of its item (or its root name); null when gone. */
+function typeById(doc: Y.Doc, id: Y.ID | null, name: string | null): YType | null {
+  if (!id) return doc.share.get(name!) ?? null
+  if (id.clock >= Y.getState(doc.store, id.client)) return null
+  const item = Y.getItem(doc.store, id)
+  return item instanceof Y.Item && item.content instanceof Y.ContentType && !item.deleted ? item.content.type : null
+}
+
+function deletedText(attrs: Attrs, editor: boolean, who: SuggestionWriter): string | null {
+  if (editor) return null
+  const ins = attrs[INSERTION] as { authorId?: unknown } | undefined
+  return ins && ins.authorId === who.userId ? null : 'only text one suggested oneself can be withdrawn'
+}
+
+interface Suggestion { authorId?: unknown, authorName?: unknown, wordAuthor?: unknown }
+
+const mine = (s: unknown, who: SuggestionWriter) => {
+  const x = s as Suggestion | null | undefined
+  return !!x && typeof x === 'object' && x.authorId === who.userId && x.authorName === who.userName && !x.wordAuthor
+}
+
+function newText(attrs: Attrs, editor: boolean, who: SuggestionWriter): string | null {
+  const ins = attrs[INSERTION]
+  const del = attrs[DELETION]
+  if ((ins && !mine(ins, who)) || (del && !mine(del, who))) return 'text attributed to someone else\'s suggestion'
+  if (!editor && !ins) return 'text must be suggested'
+  return null
+}
+
+function changedText(old: Attrs, now: Attrs, editor: boolean, decider: boolean, who: SuggestionWriter): string | null {
+  for (const key of new Set([...Object.keys(old), ...Object.keys(now)])) {
+    const [a, b] = [old[key], now[key]]
+    if (JSON.stringify(a) === JSON.stringify(b)) continue
+    if (key === INSERTION) {
+      // Existing text never becomes a suggested insertion (except one's own, re-marked).
+      if (b != null && !(mine(b, who) && a != null && (a as Suggestion).authorId === who.userId)) return 'existing text cannot become a suggested insertion'
+      if (b == null && !decider) return 'cannot accept a suggestion'
+      continue
+    }
+    if (key === DELETION) {
+      if (b != null && !mine(b, who)) return 'a deletion suggested in someone else\'s name'
+      const ownOld = a == null || (a as Suggestion).authorId === who.userId
+      if (!ownOld && !decider) return 'cannot decide someone else\'s suggestion'
+      continue
+    }
+    if (!editor) return 'suggesting cannot change formatting'
+  }
+  return null
+}
+
+/** The section root (`section:<id>`) an item or type is in, or null. */
+function sectionRoot(item: Y.Item | null, type?: YType): string | null {
+  let t: YType | null = type ?? null
+  let i = item
+  while (i) {
+    t = i.parent as YType
+    i = t._item
+  }
+  if (!t) return null
+  const name = Y.findRootTypeKey(t)
+  return name.startsWith('section:') ? name : null
+}
+
+
+
+
+function shadowOf(live: Y.Doc): Y.Doc {
+  let entry = shadows.get(live)
+  if (entry) {
+    // A shadow ahead of the live document holds an update the room did not apply: start again.
+    const ahead = [...entry.doc.store.clients.keys()].some(c => Y.getState(entry!.doc.store, c) > Y.getState(live.store, c))
+    if (ahead || !liveHasDeleted(live, entry.lastDeletions)) {
+      dropShadow(live)
+      entry = undefined
+    }
+  }
+  if (!entry) {
+    const doc = new Y.Doc({ gc: true })
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(live))
+    entry = { doc, timer: setTimeout(() => dropShadow(live), SHADOW_IDLE_MS), lastDeletions: new Map() }
+    entry.timer.unref?.()
+    shadows.set(live, entry)
+  } else {
+    Y.applyUpdate(entry.doc, Y.encodeStateAsUpdate(live, Y.encodeStateVector(entry.doc)))
+    entry.timer.refresh()
+  }
+  return entry.doc
+}
+
+/** True when every item in `ranges` is deleted in the live document. */
+function liveHasDeleted(live: Y.Doc, ranges: Shadow['lastDeletions']): boolean {
+  for (const [client, list] of ranges) {
+    const structs = live.store.clients.get(client)
+    if (!structs) return false
+    for (const { clock, len } of list) {
+      if (clock >= Y.getState(live.store, client)) return false
+      for (let i = Y.findIndexSS(structs, clock); i < structs.length && structs[i]!.id.clock < clock + len; i++) {
+        if (!structs[i]!.deleted) return false
+      }
+    }
+  }
+  return true
+}
+
+function dropShadow(live: Y.Doc): void {
+  const entry = shadows.get(live)
+  if (!entry) return
+  clearTimeout(entry.timer)
+  entry.doc.destroy()
+  shadows.delete(live)
+}

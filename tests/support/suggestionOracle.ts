@@ -1,0 +1,106 @@
+/**
+ * The oracle's rules for tracked changes in section text, judged on two documents (before and
+ * after Yjs applied an update to a clone), written independently of the guard: every character
+ * of every paragraph text with its attributes (read through Y.XmlText#toDelta), aligned by
+ * content per paragraph (server/collab/textAlign.ts explains why content, not Yjs identity). See docs/suggestions.md for the model: `insertion` / `deletion` attributes carrying
+ * the suggester's account.
+ */
+import * as Y from 'yjs'
+import { alignTokens, token } from '../../server/collab/textAlign'
+import type { Token } from '../../server/collab/textAlign'
+import { same } from './docSnapshot'
+
+export interface SuggestionJudge { userId: string, userName: string, editor: boolean, decider: boolean }
+
+type YType = Parameters<typeof Y.findRootTypeKey>[0]
+type Attrs = Readonly<Record<string, unknown>>
+
+/** Every text under a type (by the id of its item), each as its visible characters with attributes. */
+function texts(type: YType, out = new Map<string, Token[]>()): Map<string, Token[]> {
+  for (let item = type._start; item; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentType)) continue
+    const t = item.content.type
+    if (t instanceof Y.XmlText) out.set(`${item.id.client}:${item.id.clock}`, characters(t))
+    else texts(t, out)
+  }
+  return out
+}
+
+function characters(text: Y.XmlText): Token[] {
+  const out: Token[] = []
+  for (const op of text.toDelta() as Array<{ insert: unknown, attributes?: Attrs }>) {
+    const attrs = op.attributes ?? {}
+    if (typeof op.insert === 'string') for (const ch of op.insert) out.push(token(ch, attrs))
+    else out.push(token('\uFFFC', attrs))
+  }
+  return out
+}
+
+/** The section's structure without its text: element names, attributes and nesting. */
+function structure(type: YType): unknown {
+  const out: unknown[] = []
+  for (let item = type._start; item; item = item.right) {
+    if (item.deleted) continue
+    const c = item.content
+    if (c instanceof Y.ContentType) {
+      const t = c.type
+      const attrs: Record<string, unknown> = {}
+      for (const [k, v] of t._map) if (!v.deleted) attrs[k] = (v.content as Y.ContentAny).arr?.[0] ?? null
+      out.push({ id: `${item.id.client}:${item.id.clock}`, kind: t instanceof Y.XmlElement ? t.nodeName : t.constructor.name, attrs, children: t instanceof Y.XmlText ? null : structure(t) })
+    } else if (!(c instanceof Y.ContentString) && !(c instanceof Y.ContentFormat)) {
+      out.push({ other: c.constructor.name })
+    }
+  }
+  const map: Record<string, unknown> = {}
+  for (const [k, v] of type._map) if (!v.deleted) map[k] = v.content.constructor.name
+  return { list: out, map }
+}
+
+const own = (s: unknown, j: SuggestionJudge) => {
+  const x = s as { authorId?: unknown, authorName?: unknown, wordAuthor?: unknown } | null | undefined
+  return !!x && typeof x === 'object' && x.authorId === j.userId && x.authorName === j.userName && !x.wordAuthor
+}
+const ownedBy = (s: unknown, j: SuggestionJudge) => !!s && typeof s === 'object' && (s as { authorId?: unknown }).authorId === j.userId
+
+function inserted(attrs: Attrs, j: SuggestionJudge): string | null {
+  const ins = attrs.insertion
+  const del = attrs.deletion
+  if ((ins && !own(ins, j)) || (del && !own(del, j))) return 'new text in someone else\'s suggestion'
+  if (!j.editor && !ins) return 'a suggester typed text that is not a suggestion'
+  return null
+}
+
+function changed(old: Attrs, now: Attrs, j: SuggestionJudge): string | null {
+  for (const key of new Set([...Object.keys(old), ...Object.keys(now)])) {
+    const [x, y] = [old[key], now[key]]
+    if (same(x, y)) continue
+    if (key === 'insertion') {
+      if (y != null && !(own(y, j) && ownedBy(x, j))) return 'existing text became a suggested insertion'
+      if (y == null && !j.decider) return 'accepted a suggestion without the right'
+    } else if (key === 'deletion') {
+      if (y != null && !own(y, j)) return 'a deletion in someone else\'s name'
+      if (x != null && !ownedBy(x, j) && !j.decider) return 'decided someone else\'s deletion without the right'
+    } else if (!j.editor) {
+      return 'a suggester changed formatting'
+    }
+  }
+  return null
+}
+
+/** Null when the change of one section root is allowed for `j`, else the violation. */
+export function sectionTextViolation(before: YType | undefined, after: YType | undefined, j: SuggestionJudge): string | null {
+  if (!j.editor && !same(before ? structure(before) : null, after ? structure(after) : null)) return 'a suggester changed the structure of a section'
+  const b = before ? texts(before) : new Map<string, Token[]>()
+  const a = after ? texts(after) : new Map<string, Token[]>()
+  for (const id of new Set([...b.keys(), ...a.keys()])) {
+    for (const change of alignTokens(b.get(id) ?? [], a.get(id) ?? [])) {
+      const bad = change.kind === 'insert'
+        ? inserted(change.now.attrs, j)
+        : change.kind === 'delete'
+          ? (j.editor || ownedBy(change.old.attrs.insertion, j) ? null : 'a suggester removed text that was not their own suggestion')
+          : changed(change.old.attrs, change.now.attrs, j)
+      if (bad) return bad
+    }
+  }
+  return null
+}
