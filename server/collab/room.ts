@@ -11,6 +11,7 @@ import { Awareness, encodeAwarenessUpdate, removeAwarenessStates, applyAwareness
 import type { DocStore } from '../store/docStore'
 import { ClientIdOwners } from './clientIdOwners'
 import { HalfAppliedChange, ServerTransaction } from './serverTransaction'
+import { forbiddenWriteReason } from '#shared/collabContract'
 import { CLOSE } from './conn'
 import type { Conn } from './conn'
 import { guardUpdate } from './guard'
@@ -260,7 +261,7 @@ export class Room {
 
   private deny(conn: Conn, reason: string, root?: string): void {
     logCollab('warn', 'denied', { reportId: this.reportId, userId: conn.user.id, role: conn.role, reason, root })
-    conn.close(CLOSE.forbidden, `forbidden-write: ${reason}`.slice(0, 120))
+    conn.close(CLOSE.forbidden, forbiddenWriteReason(reason))
   }
 
   /** Ask a client for everything the server lacks (its reply is guarded like any update). */
