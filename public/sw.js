@@ -1,7 +1,8 @@
 /*
  * Chorus's service worker: it lets a report page that was open once load again with the network
  * gone, so an author's offline edits (kept in IndexedDB by y-indexeddb) survive a reload.
- * - Built assets (/_nuxt/…, content-hashed) are served from the cache first.
+ * - Built assets (/_nuxt/…) and interface messages (/_i18n/<hash>/<locale>/messages.json), both
+ *   content-hashed, are served from the cache first.
  * - Pages and the few API reads a report page needs are fetched from the network first; the last
  *   good answer is kept and served only when the network fails.
  * Nothing else is cached; nothing is ever sent anywhere but this origin. Sign-out clears the data cache.
@@ -9,6 +10,8 @@
 const SHELL = 'chorus-shell-v1'
 const DATA = 'chorus-data-v1'
 const DATA_PATHS = [/^\/api\/auth\/me$/, /^\/api\/setup$/, /^\/api\/reports\/[\w-]+$/]
+/** Files whose URL changes with their content: a cached copy is never stale. */
+const isHashedAsset = pathname => pathname.startsWith('/_nuxt/') || /^\/_i18n\/[\w-]+\/[\w-]+\/messages\.json$/.test(pathname)
 
 self.addEventListener('install', () => self.skipWaiting())
 self.addEventListener('activate', event => event.waitUntil(self.clients.claim()))
@@ -23,7 +26,7 @@ self.addEventListener('message', (event) => {
       const url = new URL(u, location.origin)
       if (url.origin !== location.origin) return
       try {
-        if (url.pathname.startsWith('/_nuxt/')) await (await caches.open(SHELL)).add(url.href)
+        if (isHashedAsset(url.pathname)) await (await caches.open(SHELL)).add(url.href)
         else if (DATA_PATHS.some(p => p.test(url.pathname))) await (await caches.open(DATA)).add(url.href)
         else if (u === msg.page) {
           const response = await fetch(url.href, { credentials: 'same-origin' })
@@ -68,7 +71,7 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET') return
   const url = new URL(request.url)
   if (url.origin !== location.origin) return
-  if (url.pathname.startsWith('/_nuxt/')) event.respondWith(cacheFirst(request))
+  if (isHashedAsset(url.pathname)) event.respondWith(cacheFirst(request))
   // Every page is the same app shell; the last one fetched serves any page offline.
   else if (request.mode === 'navigate') event.respondWith(networkFirst(request, SHELL, '/__app-shell'))
   else if (DATA_PATHS.some(p => p.test(url.pathname))) event.respondWith(networkFirst(request, DATA))
