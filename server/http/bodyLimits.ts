@@ -43,6 +43,7 @@ export const BODY_LIMITS: readonly BodyLimit[] = [
   { route: 'POST /api/reports/:id/sections/order', maxBytes: JSON_MAX_BYTES, why: 'signed-in JSON: up to 500 section ids' },
   { route: 'POST /api/reports/:id/versions', maxBytes: JSON_MAX_BYTES, why: 'signed-in JSON: a version\'s name' },
   { route: 'POST /api/reports/:id/sections/:sectionId/import', maxBytes: UPLOAD_MAX_BYTES, why: 'a .docx upload (server/docx/import/importLimits.ts)' },
+  { route: 'POST /api/reports/:id/import-reviewed', maxBytes: UPLOAD_MAX_BYTES, why: 'a reviewed copy of the report\'s .docx export (server/docx/import/importLimits.ts)' },
 ]
 
 const compiled = BODY_LIMITS.map(({ route, maxBytes }) => {

@@ -8,6 +8,7 @@ import { importDocx } from '../../../../../docx/import/importDocx'
 import { DEFAULT_IMPORT_LIMITS } from '../../../../../docx/import/importLimits'
 import { DocxImportError } from '../../../../../docx/import/DocxImportError'
 import { applyJsonToFragment } from '../../../../../docx/applyJsonToFragment'
+import { addImportedThreads } from '../../../../../docx/import/importedThreads'
 import { badRequest, tooLarge } from '../../../../../utils/errors'
 import { requireReportAccess } from '../../../../../utils/reportAccess'
 import { logDenial } from '../../../../../utils/logDenial'
@@ -38,7 +39,8 @@ export default defineEventHandler(async (event) => {
 
   let result
   try {
-    result = await importDocx(Buffer.from(file.data))
+    // Word's tracked changes arrive as suggestions of the importer (keeping the Word author's name).
+    result = await importDocx(Buffer.from(file.data), {}, { id: user.id, name: user.name })
   } catch (error) {
     if (error instanceof DocxImportError) {
       logDenial({ reason: `import refused: ${error.code}`, userId: user.id, reportId })
@@ -46,13 +48,21 @@ export default defineEventHandler(async (event) => {
     }
     throw error
   }
+  // Word comments without a range are put at the start of the section (and said so).
+  const comments = result.comments.map(c => ({ ...c, from: c.from ?? 0, to: c.to ?? c.from ?? 0 }))
+  const unranged = result.comments.filter(c => c.from === null || c.to === null).length
+  if (unranged) result.warnings.push(`${unranged} Word comment(s) without a range were put at the start of the section`)
+  let threads = 0
   if (apply) {
     await changeReportDoc(reportId, user, 'text.edit', (doc, actor) => {
       requireEditableSection(doc, reportId, sectionId, actor)
-      applyJsonToFragment(doc, sectionId, result.content, `import:${user.id}`)
+      doc.transact(() => {
+        applyJsonToFragment(doc, sectionId, result.content, `import:${user.id}`)
+        threads = addImportedThreads(doc, sectionId, comments, { id: user.id, name: user.name }).length
+      }, `import:${user.id}`)
     })
   }
   const { db } = await useStore()
-  await audit(db, { actorId: user.id, reportId, action: 'section.import', detail: { sectionId, applied: apply, warnings: result.warnings.length } })
-  return { content: result.content, warnings: result.warnings, applied: apply }
+  await audit(db, { actorId: user.id, reportId, action: 'section.import', detail: { sectionId, applied: apply, warnings: result.warnings.length, threads } })
+  return { content: result.content, warnings: result.warnings, applied: apply, comments: apply ? undefined : comments, threads }
 })

@@ -1,0 +1,109 @@
+/**
+ * The text of a section body as characters with their ProseMirror positions and suggestion marks,
+ * and the alignment of two such texts (a live section and the same section in a reviewed Word
+ * copy) by a character diff. Aligning by the text around a change, not by positions, is what lets
+ * a reviewed copy land in a report that moved on since it was exported: words still common to
+ * both anchor everything in between.
+ */
+import { diffArrays } from 'diff'
+import { DELETION, INSERTION, type SuggestionAttrs } from '#shared/editor/suggestionMarks'
+import { nodeSize } from '../export/positions'
+import type { PMMark, PMNode } from '../types'
+
+/** One character: `pos` in its doc (-1 for the block separator), its marks. */
+export interface Char {
+  ch: string
+  pos: number
+  ins?: SuggestionAttrs
+  del?: SuggestionAttrs
+  marks?: PMMark[]
+}
+
+/** A diff of two long texts must not hold the room's queue for long. */
+const DIFF_TIMEOUT_MS = 1500
+
+/** The characters of the top-level blocks `blocks` (positions from `start`), blocks separated by "\n". */
+export function flatten(blocks: PMNode[], start = 0): Char[] {
+  const out: Char[] = []
+  const walk = (node: PMNode, pos: number) => {
+    if (node.type === 'text') {
+      const ins = node.marks?.find(m => m.type === INSERTION)?.attrs as SuggestionAttrs | undefined
+      const del = node.marks?.find(m => m.type === DELETION)?.attrs as SuggestionAttrs | undefined
+      const marks = node.marks?.filter(m => m.type !== INSERTION && m.type !== DELETION)
+      for (let i = 0; i < (node.text ?? '').length; i++) out.push({ ch: node.text![i]!, pos: pos + i, ins, del, marks })
+      return
+    }
+    if (node.type === 'paragraph' || node.type === 'heading') out.push({ ch: '\n', pos: -1 })
+    let child = pos + 1
+    for (const c of node.content ?? []) {
+      walk(c, child)
+      child += nodeSize(c)
+    }
+  }
+  let pos = start
+  for (const block of blocks) {
+    walk(block, pos)
+    pos += nodeSize(block)
+  }
+  return out
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u
+
+/**
+ * Words, runs of spaces and single other characters: the units two texts are compared in. Text
+ * under an insertion mark only equals text under one on the other side too, so words a reviewer
+ * inserted never stand in for the live text around them (and an exported Chorus insertion read
+ * back still matches itself).
+ */
+function tokens(chars: Char[]): string[] {
+  const out: string[] = []
+  let current = ''
+  let key = ''
+  for (const c of chars) {
+    const k = (WORD_CHAR.test(c.ch) ? 'w' : /\s/.test(c.ch) ? 's' : 'o') + (c.ins ? '+' : '')
+    if (current && (k !== key || k.startsWith('o'))) {
+      out.push(current + (key.endsWith('+') ? '\u0000' : ''))
+      current = ''
+    }
+    current += c.ch
+    key = k
+  }
+  if (current) out.push(current + (key.endsWith('+') ? '\u0000' : ''))
+  return out
+}
+
+/**
+ * For each character of `b`, the index of the same character in `a`, or -1; null when the diff
+ * gave up. Compared word by word (a character diff would align the letters of an inserted word
+ * with unrelated letters around it), then mapped character by character inside equal words.
+ */
+export function alignChars(a: Char[], b: Char[]): Int32Array | null {
+  const map = new Int32Array(b.length).fill(-1)
+  const parts = diffArrays(tokens(a), tokens(b), { timeout: DIFF_TIMEOUT_MS })
+  if (!parts) return null
+  let ia = 0
+  let ib = 0
+  for (const part of parts) {
+    const n = part.value.reduce((sum, t) => sum + t.replace('\u0000', '').length, 0)
+    if (part.added) ib += n
+    else if (part.removed) ia += n
+    else {
+      for (let k = 0; k < n; k++) map[ib + k] = ia + k
+      ia += n
+      ib += n
+    }
+  }
+  return map
+}
+
+/** Runs of consecutive indexes of `indexes` (sorted) as [first, last] pairs. */
+export function runs(indexes: number[]): Array<[number, number]> {
+  const out: Array<[number, number]> = []
+  for (const i of indexes) {
+    const last = out[out.length - 1]
+    if (last && last[1] === i - 1) last[1] = i
+    else out.push([i, i])
+  }
+  return out
+}

@@ -1,0 +1,181 @@
+/**
+ * "Import a reviewed Word file": a copy exported from Chorus comes back with Word tracked changes
+ * and comments. Each section of the file (found by its title bookmark) is aligned with the same
+ * section of the live document by its text (alignText.ts), so every new Word change and comment
+ * lands on the words it was made on even if the report changed since the export. New changes
+ * arrive as open suggestions of the importer (Word author kept), comments as open threads:
+ * nothing is applied without someone deciding. What is already in Chorus (its own suggestions and
+ * threads, exported and read back) is recognised and not added twice. A reviewer's accept or
+ * reject in Word of a Chorus suggestion is reported, not applied (decide it in Chorus). What cannot
+ * be placed is listed, never dropped.
+ */
+import type * as Y from 'yjs'
+import { Transform } from '@tiptap/pm/transform'
+import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap'
+import { chorusSchema } from '#shared/editor/extensions'
+import { sectionFragmentName } from '#shared/docNames'
+import { canEditSectionText, type Role } from '#shared/permissions'
+import { readSections } from '#shared/reportDoc'
+import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
+import type { PMNode } from '../types'
+import { alignChars, flatten, runs, type Char } from './alignText'
+import { addImportedThreads, type PlacedComment } from './importedThreads'
+import { placeComments, reportDecisions } from './reviewedComments'
+import type { ImportResult } from './importDocx'
+import type { Importer } from './reviewMarkers'
+import { nodeSize } from '../export/positions'
+
+/** Something of the Word file that was not put into the report, and why. */
+export interface NotPlaced {
+  kind: 'insertion' | 'deletion' | 'comment'
+  section: string
+  author: string
+  text: string
+  reason: string
+}
+
+/** A Chorus suggestion that the Word reviewer accepted or rejected (not applied). */
+export interface DecidedInWord {
+  section: string
+  suggestionId: string
+  decision: 'accepted' | 'rejected'
+  text: string
+}
+
+export interface ReviewedImportReport {
+  /** New suggestions (tracked changes made in Word) placed. */
+  suggestions: number
+  /** New threads (Word comments) placed. */
+  threads: number
+  /** Replies added, to new threads and to threads Chorus already had. */
+  replies: number
+  sections: string[]
+  notPlaced: NotPlaced[]
+  decidedInWord: DecidedInWord[]
+}
+
+/** Places the reviewed file's changes and comments into `doc` (inside the caller's transaction). */
+export function placeReviewed(doc: Y.Doc, file: ImportResult, importer: Importer, role: Role): ReviewedImportReport {
+  const report: ReviewedImportReport = { suggestions: 0, threads: 0, replies: 0, sections: [], notPlaced: [], decidedInWord: [] }
+  const live = new Map(readSections(doc).map(s => [s.id, s]))
+  const blocks = file.content.content ?? []
+  const starts = [...file.sectionStarts].sort((a, b) => a.block - b.block)
+  let blockPos = 0
+  const blockStart: number[] = blocks.map((b) => {
+    const at = blockPos
+    blockPos += nodeSize(b)
+    return at
+  })
+  starts.forEach((start, k) => {
+    const end = starts[k + 1]?.block ?? blocks.length
+    const body = blocks.slice(start.block + 1, end)
+    const from = blockStart[start.block + 1] ?? blockPos
+    const to = (blockStart[end] ?? blockPos)
+    const comments = file.comments.filter(c => c.from !== null && c.from >= from && c.from < to)
+    const section = live.get(start.sectionId)
+    const title = section?.title ?? plain(blocks[start.block])
+    const words = flatten(body, from)
+    if (!section || !canEditSectionText(role, section.status)) {
+      const reason = section ? 'the section is final' : 'the section is no longer in the report'
+      for (const change of wordChanges(words)) report.notPlaced.push({ kind: change.kind, section: title, author: change.author, text: change.text, reason })
+      for (const c of comments) report.notPlaced.push({ kind: 'comment', section: title, author: c.author, text: c.text, reason })
+      return
+    }
+    placeSection(doc, section.id, title, words, comments as PlacedComment[], importer, report)
+  })
+  // Comments outside every section (cover, contents) have no section to go to.
+  const firstSection = starts.length ? blockStart[starts[0]!.block]! : Infinity
+  for (const c of file.comments) {
+    if (c.from === null || c.from < firstSection) report.notPlaced.push({ kind: 'comment', section: '', author: c.author, text: c.text, reason: 'not on the text of a section' })
+  }
+  return report
+}
+
+function plain(node: PMNode | undefined): string {
+  if (!node) return ''
+  return node.text ?? (node.content ?? []).map(plain).join('')
+}
+
+/** The Word-side tracked changes of a stretch of characters, one entry per change id and kind. */
+function wordChanges(chars: Char[]): Array<{ kind: 'insertion' | 'deletion', author: string, text: string }> {
+  const byKey = new Map<string, { kind: 'insertion' | 'deletion', author: string, text: string }>()
+  for (const c of chars) {
+    for (const [kind, a] of [['insertion', c.ins], ['deletion', c.del]] as const) {
+      if (!a) continue
+      const e = byKey.get(kind + a.id) ?? { kind, author: a.wordAuthor ?? a.authorName, text: '' }
+      e.text += c.ch
+      byKey.set(kind + a.id, e)
+    }
+  }
+  return [...byKey.values()]
+}
+
+function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[], comments: PlacedComment[], importer: Importer, report: ReviewedImportReport): void {
+  const schema = chorusSchema()
+  const fragment = doc.getXmlFragment(sectionFragmentName(sectionId))
+  const { doc: pm, meta } = initProseMirrorDoc(fragment, schema)
+  const liveChars = flatten((pm.toJSON() as PMNode).content ?? [])
+  const map = alignChars(liveChars, words)
+  const notPlaced = (kind: NotPlaced['kind'], author: string, text: string, reason: string) => report.notPlaced.push({ kind, section: title, author, text, reason })
+  if (!map) {
+    for (const change of wordChanges(words)) notPlaced(change.kind, change.author, change.text, 'the section changed too much to compare')
+    for (const c of comments) notPlaced('comment', c.author, c.text, 'the section changed too much to compare')
+    return
+  }
+  const tr = new Transform(pm)
+  const inserts: Array<{ at: number, text: string, marks: PMMark[] }> = []
+  // Deletions proposed in Word: mark the live characters they cover.
+  const byDeletion = new Map<string, number[]>()
+  words.forEach((c, i) => c.del && !c.ins && byDeletion.set(c.del.id, [...(byDeletion.get(c.del.id) ?? []), i]))
+  for (const idx of byDeletion.values()) {
+    const attrs = words[idx[0]!]!.del!
+    const targets = idx.map(i => map[i]!).filter(j => j >= 0 && !liveChars[j]!.del)
+    const missing = idx.some(i => map[i]! < 0 && words[i]!.ch.trim())
+    if (targets.length && !missing) report.suggestions++
+    // Only whole: a deletion of words partly gone from the report is listed, not half applied.
+    if (missing) notPlaced('deletion', attrs.wordAuthor ?? '', idx.map(i => words[i]!.ch).join(''), 'the text is no longer in the report')
+    else for (const [a, b] of runs(targets)) tr.addMark(liveChars[a]!.pos, liveChars[b]!.pos + 1, schema.marks[DELETION]!.create(attrs))
+  }
+  // Insertions proposed in Word: text not in the live section, put where its neighbours are.
+  const byInsertion = new Map<string, number[]>()
+  words.forEach((c, i) => c.ins && !c.del && map[i]! < 0 && byInsertion.set(c.ins.id, [...(byInsertion.get(c.ins.id) ?? []), i]))
+  for (const idx of byInsertion.values()) {
+    const attrs = words[idx[0]!]!.ins!
+    let placed = false
+    for (const [a, b] of runs(idx)) {
+      const text = words.slice(a, b + 1).map(c => c.ch).join('').replace(/\n/g, ' ')
+      const at = insertPoint(a, b, map, liveChars)
+      if (at === null) notPlaced('insertion', attrs.wordAuthor ?? '', text, 'no text around it is left in the report')
+      else inserts.push({ at, text, marks: [...(words[a]!.marks ?? []), { type: INSERTION, attrs }] })
+      placed ||= at !== null
+    }
+    if (placed) report.suggestions++
+  }
+  for (const ins of inserts.sort((x, y) => y.at - x.at)) {
+    tr.insert(ins.at, schema.text(ins.text, ins.marks.map(m => schema.markFromJSON(m))))
+  }
+  reportDecisions(sectionId, liveChars, words, map, report)
+  const placed = placeComments(doc, sectionId, words, comments, map, liveChars, tr, importer, report, notPlaced)
+  if (tr.docChanged) updateYFragment(doc, fragment, tr.doc, meta)
+  report.threads += addImportedThreads(doc, sectionId, placed, importer).length
+  report.replies += placed.reduce((n, c) => n + c.replies.length, 0)
+  report.sections.push(sectionId)
+}
+
+type PMMark = { type: string, attrs?: Record<string, unknown> }
+
+/** Where a Word-only stretch [a, b] goes in the live text: after its aligned left neighbour, else before its right one. */
+function insertPoint(a: number, b: number, map: Int32Array, live: Char[]): number | null {
+  for (let i = a - 1; i >= 0; i--) {
+    const j = map[i]!
+    if (j < 0) continue
+    if (live[j]!.pos >= 0) return live[j]!.pos + 1
+    // The left neighbour is a block boundary: go before the right neighbour instead.
+    break
+  }
+  for (let i = b + 1; i < map.length; i++) {
+    const j = map[i]!
+    if (j >= 0 && live[j]!.pos >= 0) return live[j]!.pos
+  }
+  return null
+}

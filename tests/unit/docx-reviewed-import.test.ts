@@ -1,0 +1,103 @@
+/**
+ * "Import a reviewed Word file": a review copy exported by the app, reviewed in Word (its XML
+ * edited as Word writes it), placed back into a report that moved on since the export. New Word
+ * changes and comments land in their sections on the same words as open suggestions and threads;
+ * what Chorus already has is not added twice; what cannot be placed is listed.
+ */
+import { describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { Transform } from '@tiptap/pm/transform'
+import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap'
+import { chorusSchema } from '#shared/editor/extensions'
+import { sectionFragmentName, COMMENTS } from '#shared/docNames'
+import { readSuggestions } from '#shared/editor/readSuggestions'
+import { readThreads } from '#shared/commentsDoc'
+import { reportExportInput } from '../../server/docx/fromYDoc'
+import { exportDocx } from '../../server/docx/export/exportDocx'
+import { importDocx } from '../../server/docx/import/importDocx'
+import { placeReviewed } from '../../server/docx/import/placeReviewed'
+import { reportYDoc, sampleReport } from '../fixtures-gen/sampleReport'
+import { commentOn, positionOf } from '../fixtures-gen/sampleComments'
+import { suggestDeletion, suggestInsertion } from '../fixtures-gen/sampleSuggestions'
+import { WordFile } from '../fixtures-gen/wordEdits'
+
+const ana = { id: 'u-ana', name: 'Ana Ruiz' }
+const ben = { id: 'u-ben', name: 'Ben Okafor' }
+const mira = { id: 'u-mira', name: 'Mira Halden' }
+const T0 = Date.parse('2027-01-10T09:30:00Z')
+const V = 'sec-cluster-v'
+const SUMMARY = 'sec-summary'
+
+function sectionText(doc: Y.Doc, sectionId: string): string {
+  const { doc: pm } = initProseMirrorDoc(doc.getXmlFragment(sectionFragmentName(sectionId)), chorusSchema())
+  return pm.textBetween(0, pm.content.size, '\n')
+}
+
+function suggestions(doc: Y.Doc, sectionId: string) {
+  return readSuggestions(doc.getXmlFragment(sectionFragmentName(sectionId)), sectionId)
+    .map(s => ({ kind: s.kind, inserted: s.inserted, deleted: s.deleted, authorId: s.authorId, wordAuthor: s.wordAuthor }))
+}
+
+/** Replaces the first occurrence of `text` in a section (a later edit of the live report). */
+function editLive(doc: Y.Doc, sectionId: string, text: string, replacement: string): void {
+  const from = positionOf(doc, sectionId, text)
+  const fragment = doc.getXmlFragment(sectionFragmentName(sectionId))
+  const { doc: pm, meta } = initProseMirrorDoc(fragment, chorusSchema())
+  const tr = new Transform(pm).replaceWith(from, from + text.length, chorusSchema().text(replacement, pm.resolve(from + 1).marks()))
+  // Like the editor binding: the Yjs items of the unchanged text are kept.
+  doc.transact(() => updateYFragment(doc, fragment, tr.doc, meta))
+}
+
+describe('importing a reviewed copy of a Chorus export', () => {
+  it('places new Word changes and comments on the same words in each section, after the report moved on, without doubling what Chorus has', async () => {
+    const doc = reportYDoc(sampleReport())
+    suggestInsertion(doc, V, 'No budget line', ' or staff', { author: ana, now: T0 })
+    suggestDeletion(doc, V, 'comprehensive ', { author: ben, now: T0 + 1 })
+    const t1 = commentOn(doc, V, 'pre-trial detention', { author: ana, body: 'Name the facilities.', now: T0 })
+    const exported = (await exportDocx(reportExportInput(doc), { comments: true })).buffer
+
+    // The reviewer, in Word: accepts Ana's insertion, suggests and comments, answers Ana.
+    const word = (await WordFile.open(exported))
+      .acceptInsertion(' or staff')
+      .trackInsertion('the monitoring body', ' for children', 'Lawyer (UNICEF)', 901)
+      .trackDeletion('but only on notice', 'Lawyer (UNICEF)', 902)
+      .trackDeletion('key recommendations', 'Lawyer (UNICEF)', 903)
+      .comment('temporary detention facilities', 910, { author: 'Lawyer (UNICEF)', text: 'Which ones?' }, [{ author: 'Officer', text: 'The two in the capital.' }])
+      .reply(0, 920, { author: 'Lawyer (UNICEF)', text: 'Police custody too.' })
+    const reviewed = await word.save()
+
+    // Meanwhile the report moved on: new words before the changes, and the summary's words gone.
+    editLive(doc, V, 'In its previous concluding observations', 'In its previous concluding observations of 2019')
+    editLive(doc, SUMMARY, 'key recommendations', 'main points')
+
+    const file = await importDocx(reviewed, {}, mira)
+    let report!: ReturnType<typeof placeReviewed>
+    doc.transact(() => {
+      report = placeReviewed(doc, file, mira, 'secretariat')
+    })
+
+    expect(sectionText(doc, V)).toContain('the monitoring body for children has not met')
+    expect(suggestions(doc, V)).toEqual([
+      { kind: 'deletion', inserted: '', deleted: 'comprehensive ', authorId: ben.id, wordAuthor: null },
+      { kind: 'insertion', inserted: ' or staff', deleted: '', authorId: ana.id, wordAuthor: null },
+      { kind: 'insertion', inserted: ' for children', deleted: '', authorId: mira.id, wordAuthor: 'Lawyer (UNICEF)' },
+      { kind: 'deletion', inserted: '', deleted: 'but only on notice', authorId: mira.id, wordAuthor: 'Lawyer (UNICEF)' },
+    ])
+    const threads = readThreads(doc).filter(t => t.sectionId === V)
+    expect(threads.map(t => ({ quote: t.quote, author: t.authorId, body: t.body, replies: t.replies.map(r => [r.authorId, r.body]) }))).toEqual([
+      { quote: 'pre-trial detention', author: ana.id, body: 'Name the facilities.', replies: [[mira.id, 'Police custody too.']] },
+      { quote: 'temporary detention facilities', author: mira.id, body: 'Which ones?', replies: [[mira.id, 'The two in the capital.']] },
+    ])
+    const maps = doc.getMap<Y.Map<unknown>>(COMMENTS)
+    const added = maps.get(threads[1]!.id)!
+    expect(added.get('wordAuthor')).toBe('Lawyer (UNICEF)')
+    expect((added.get('replies') as Y.Array<Y.Map<unknown>>).get(0).get('wordAuthor')).toBe('Officer')
+    expect((maps.get(t1)!.get('replies') as Y.Array<Y.Map<unknown>>).get(0).get('wordAuthor')).toBe('Lawyer (UNICEF)')
+
+    expect(report).toMatchObject({ suggestions: 2, threads: 1, replies: 2 })
+    expect(report.notPlaced).toEqual([
+      { kind: 'deletion', section: 'Executive summary', author: 'Lawyer (UNICEF)', text: 'key recommendations', reason: 'the text is no longer in the report' },
+    ])
+    expect(report.decidedInWord).toEqual([expect.objectContaining({ section: V, decision: 'accepted', text: ' or staff' })])
+  })
+})
