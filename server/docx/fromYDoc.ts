@@ -8,7 +8,7 @@ import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import * as Y from 'yjs'
 import { initProseMirrorDoc, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap'
 import { chorusSchema } from '#shared/editor/extensions'
-import { sectionFragmentName } from '#shared/docNames'
+import { COMMENTS, sectionFragmentName } from '#shared/docNames'
 import { readMeta, readSections } from '#shared/reportDoc'
 import { readThreads, type ThreadView } from '#shared/commentsDoc'
 import type { Section } from '#shared/schemas/report'
@@ -70,7 +70,25 @@ class InputReader {
   }
 }
 
+/**
+ * The names Word shows for a thread and its replies: a comment imported from Word carries its
+ * Word author in `wordAuthor` (server/docx/import/importedThreads.ts), written back as the author.
+ */
+function wordAuthors(doc: Y.Doc, threadId: string): { thread?: string, replies: Map<string, string> } {
+  const m = doc.getMap<Y.Map<unknown>>(COMMENTS).get(threadId)
+  const replies = new Map<string, string>()
+  const list = m?.get('replies')
+  if (list instanceof Y.Array) {
+    for (const r of list.toArray()) {
+      if (r instanceof Y.Map && typeof r.get('wordAuthor') === 'string') replies.set(String(r.get('id')), r.get('wordAuthor') as string)
+    }
+  }
+  const thread = m?.get('wordAuthor')
+  return { thread: typeof thread === 'string' && thread ? thread : undefined, replies }
+}
+
 function threadToComment(thread: ThreadView, doc: Y.Doc, fragment: Y.XmlFragment, mapping: Map<unknown, unknown>): ExportComment {
+  const word = wordAuthors(doc, thread.id)
   const from = resolveAnchor(thread.anchorStart, doc, fragment, mapping)
   const to = resolveAnchor(thread.anchorEnd, doc, fragment, mapping)
   return {
@@ -79,11 +97,11 @@ function threadToComment(thread: ThreadView, doc: Y.Doc, fragment: Y.XmlFragment
     from,
     to: to === null || from === null ? to : Math.max(from, to),
     quote: thread.quote,
-    authorName: thread.authorName,
+    authorName: word.thread ?? thread.authorName,
     createdAt: thread.createdAt,
     body: thread.body,
     suggestion: thread.suggestion?.status === 'open' ? thread.suggestion.text : undefined,
-    replies: thread.replies.filter(r => !r.deleted).map(r => ({ id: r.id, authorName: r.authorName, createdAt: r.createdAt, body: r.body })),
+    replies: thread.replies.filter(r => !r.deleted).map(r => ({ id: r.id, authorName: word.replies.get(r.id) || r.authorName, createdAt: r.createdAt, body: r.body })),
   }
 }
 
