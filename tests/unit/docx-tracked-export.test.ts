@@ -15,6 +15,9 @@ import { exportDocx } from '../../server/docx/export/exportDocx'
 import { reportYDoc, sampleReport } from '../fixtures-gen/sampleReport'
 import { positionOf, threadAt } from '../fixtures-gen/sampleComments'
 import { suggestDeletion, suggestInsertion } from '../fixtures-gen/sampleSuggestions'
+import { readSuggestions } from '#shared/editor/readSuggestions'
+import { recordSuggestionDecisions, replyToSuggestion } from '#shared/suggestionThreads'
+import { sectionFragmentName } from '#shared/docNames'
 import { docxParts, docxToPdf, hasSoffice, pandocView, xmlText } from '../fixtures-gen/readDocx'
 
 const run = promisify(execFile)
@@ -90,6 +93,20 @@ describe('Word tracked changes in the review copy', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 120_000)
+})
+
+describe('threads about tracked changes in the review copy', () => {
+  it('writes an open suggestion\'s discussion as a comment and leaves out the discussion of a decided one', async () => {
+    const doc = suggestedReport()
+    const [deleted, inserted] = readSuggestions(doc.getXmlFragment(sectionFragmentName(SECTION)), SECTION)
+    replyToSuggestion(doc, deleted!, { author: ana, body: 'Why remove it?', mentions: [], now: T0 })
+    replyToSuggestion(doc, inserted!, { author: ben, body: 'Staff matter too.', mentions: [], now: T0 + 1 })
+    recordSuggestionDecisions(doc, [inserted!], { status: 'rejected', decider: ana, reason: 'Out of scope', now: T0 + 2 })
+    const { buffer } = await exportDocx(reportExportInput(doc), { comments: true, date: DATE })
+    const comments = (await docxParts(buffer))['word/comments.xml'] ?? ''
+    expect(xmlText(comments)).toContain('Why remove it?')
+    expect(xmlText(comments)).not.toContain('Staff matter too.')
+  })
 })
 
 describe('footnotes of a review copy whose comments cover a footnote reference', () => {

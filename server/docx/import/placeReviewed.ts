@@ -17,7 +17,7 @@ import { sectionFragmentName } from '#shared/docNames'
 import { canEditSectionText, type Role } from '#shared/permissions'
 import { readSections } from '#shared/reportDoc'
 import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
-import type { PMNode } from '../types'
+import type { PMMark, PMNode } from '../types'
 import { alignChars, flatten, runs, type Char } from './alignText'
 import { addImportedThreads, type PlacedComment } from './importedThreads'
 import { placeComments, reportDecisions } from './reviewedComments'
@@ -146,7 +146,7 @@ function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[
       const text = words.slice(a, b + 1).map(c => c.ch).join('').replace(/\n/g, ' ')
       const at = insertPoint(a, b, map, liveChars)
       if (at === null) notPlaced('insertion', attrs.wordAuthor ?? '', text, 'no text around it is left in the report')
-      else inserts.push({ at, text, marks: [...(words[a]!.marks ?? []), { type: INSERTION, attrs }] })
+      else inserts.push({ at, text, marks: [...(words[a]!.marks ?? []), { type: INSERTION, attrs: { ...attrs } }] })
       placed ||= at !== null
     }
     if (placed) report.suggestions++
@@ -161,8 +161,6 @@ function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[
   report.replies += placed.reduce((n, c) => n + c.replies.length, 0)
   report.sections.push(sectionId)
 }
-
-type PMMark = { type: string, attrs?: Record<string, unknown> }
 
 /** Where a Word-only stretch [a, b] goes in the live text: after its aligned left neighbour, else before its right one. */
 function insertPoint(a: number, b: number, map: Int32Array, live: Char[]): number | null {

@@ -13,6 +13,11 @@ import type { PMMark, PMNode } from '../types'
 
 const MARKER = /\uFDD2([^\uFDD3]*)\uFDD3/g
 
+/** A Word author's name is kept to this many characters (Word's own names are far shorter). */
+const MAX_NAME = 200
+
+const wordName = (name: string) => name.trim().slice(0, MAX_NAME) || 'Word'
+
 /** The account an import is attributed to. */
 export interface Importer {
   id: string
@@ -48,7 +53,7 @@ function time(date: string, fallback: number): number {
 /** Reads the markers out of `doc` (the whole converted document). */
 export function readReviewMarkers(doc: PMNode, review: WordReview, importer: Importer, now = Date.now()): ReviewMarkersResult {
   const attrs = review.changes.map((c): SuggestionAttrs => ({
-    id: newSuggestionId(), authorId: importer.id, authorName: importer.name, createdAt: time(c.date, now), wordAuthor: c.author.trim() || 'Word',
+    id: newSuggestionId(), authorId: importer.id, authorName: importer.name, createdAt: time(c.date, now), wordAuthor: wordName(c.author),
   }))
   const active: Array<{ code: string, n: number }> = []
   const starts = new Map<string, number>()
@@ -132,11 +137,11 @@ function gatherComments(review: WordReview, starts: Map<string, number>, ends: M
     if (top !== c) continue
     const from = starts.get(c.id) ?? null
     const to = ends.get(c.id) ?? null
-    threads.set(c.id, { author: c.author, createdAt: time(c.date, now), text: c.text, from, to: from !== null && to !== null ? Math.max(from, to) : null, replies: [] })
+    threads.set(c.id, { author: wordName(c.author), createdAt: time(c.date, now), text: c.text, from, to: from !== null && to !== null ? Math.max(from, to) : null, replies: [] })
   }
   for (const c of review.comments) {
     const top = root(c.id)
-    if (top !== c) threads.get(top.id)?.replies.push({ author: c.author, createdAt: time(c.date, now), text: c.text })
+    if (top !== c) threads.get(top.id)?.replies.push({ author: wordName(c.author), createdAt: time(c.date, now), text: c.text })
   }
   return { comments: [...threads.values()], resolvedLeftOut }
 }
