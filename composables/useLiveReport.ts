@@ -7,7 +7,7 @@
 import * as Y from 'yjs'
 import { readMeta, readSections } from '#shared/reportDoc'
 import { META, SECTIONS, sectionFragmentName } from '#shared/docNames'
-import { countFragmentWords } from '#shared/wordCount'
+import { fragmentWordCounts } from '#shared/wordCount'
 import type { ReportMeta, Section } from '#shared/schemas/report'
 
 const RECOUNT_MS = 250
@@ -27,7 +27,8 @@ export function fragmentFootnoteIds(node: Y.XmlFragment | Y.XmlElement, into: st
   return into
 }
 
-interface SectionCounts { words: number, footnotes: number }
+/** `words` as if every open suggestion were rejected; `pending`: words of open suggested insertions. */
+interface SectionCounts { words: number, pending: number, footnotes: number }
 
 export function useLiveReport(doc: Ref<Y.Doc | null>) {
   const meta = shallowRef<ReportMeta | null>(null)
@@ -45,7 +46,7 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
     const next = { ...counts.value }
     for (const id of dirty) {
       const fragment = d.getXmlFragment(sectionFragmentName(id))
-      next[id] = { words: countFragmentWords(fragment), footnotes: fragmentFootnoteIds(fragment).length }
+      next[id] = { ...fragmentWordCounts(fragment), footnotes: fragmentFootnoteIds(fragment).length }
     }
     dirty = new Set()
     counts.value = next
@@ -95,6 +96,11 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
     .filter(s => s.countsTowardLimit)
     .reduce((n, s) => n + wordsOf(s.id), 0))
 
+  /** Words of open suggested insertions in the sections that count toward the limit. */
+  const totalPending = computed(() => sections.value
+    .filter(s => s.countsTowardLimit)
+    .reduce((n, s) => n + (counts.value[s.id]?.pending ?? 0), 0))
+
   /** How many footnote references come before each section. */
   const footnoteOffsets = computed(() => {
     const out: Record<string, number> = {}
@@ -106,5 +112,5 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
     return out
   })
 
-  return { meta, sections, counts, wordsOf, totalWords, footnoteOffsets }
+  return { meta, sections, counts, wordsOf, totalWords, totalPending, footnoteOffsets }
 }

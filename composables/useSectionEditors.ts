@@ -18,6 +18,11 @@ export interface SectionEditors {
   revision: Ref<number>
   /** The section whose link dialog is open, or null. */
   linkFor: Ref<string | null>
+  /** Suggesting mode is on: my edits become suggestions (composables/editor/suggestingMode.ts). */
+  suggesting: Ref<boolean>
+  /** Why I cannot switch the mode (a locales key: a reviewer only suggests), or null when I choose. */
+  suggestingLocked: Ref<string | null>
+  toggleSuggesting: () => void
   register: (sectionId: string, editor: Editor) => void
   unregister: (sectionId: string) => void
   activate: (sectionId: string) => void
@@ -32,6 +37,8 @@ export function provideSectionEditors(): SectionEditors {
   const activeId = ref<string | null>(null)
   const revision = ref(0)
   const linkFor = ref<string | null>(null)
+  const suggesting = ref(false)
+  const suggestingLocked = ref<string | null>(null)
   const active = computed(() => (activeId.value ? editors.get(activeId.value) ?? null : null))
 
   const registry: SectionEditors = {
@@ -40,6 +47,11 @@ export function provideSectionEditors(): SectionEditors {
     active,
     revision,
     linkFor,
+    suggesting,
+    suggestingLocked,
+    toggleSuggesting: () => {
+      if (!suggestingLocked.value) suggesting.value = !suggesting.value
+    },
     register: (id, editor) => editors.set(id, editor),
     unregister: (id) => {
       editors.delete(id)

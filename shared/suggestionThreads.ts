@@ -1,9 +1,12 @@
 /**
- * Review threads about suggestions (tracked changes), in the `comments` root beside the others:
- * a thread carries `suggestionId` (the marks' id) and, once someone decided, `decision` — who
- * suggested, who decided and when, the text before and after, the reason for a rejection — which
- * the comment-disposition CSV reads. The thread is created by whoever first replies or decides;
- * a decision on a thread that exists is written into it by the decider.
+ * Review threads about suggestions (tracked changes), in the `comments` root beside the others,
+ * each with `suggestionId` (the marks' id):
+ * - the discussion: opened by whoever first replies (their reply is its body), later replies join it;
+ * - the decision record: a new thread the decider opens with `decision` — who suggested, who
+ *   decided and when, the text before and after, the reason for a rejection — which the
+ *   comment-disposition CSV reads; the discussion, if any, is resolved at the same time.
+ * A decision is its own thread (not a field written into someone else's) so that every field is
+ * written once, by its author, as the hub's comment rules already require.
  */
 import * as Y from 'yjs'
 import { COMMENTS, sectionFragmentName } from './docNames'
@@ -14,11 +17,11 @@ import type { SuggestionDecisionData } from './schemas/comments'
 
 interface Person { id: string, name: string }
 
-/** The thread about suggestion `suggestionId`, if there is one. */
+/** The discussion thread about suggestion `suggestionId` (not a decision record), if there is one. */
 export function findSuggestionThread(doc: Y.Doc, suggestionId: string): Y.Map<unknown> | null {
   let found: Y.Map<unknown> | null = null
   doc.getMap<Y.Map<unknown>>(COMMENTS).forEach((m) => {
-    if (!found && m instanceof Y.Map && m.get('suggestionId') === suggestionId) found = m
+    if (!found && m instanceof Y.Map && m.get('suggestionId') === suggestionId && !m.has('decision')) found = m
   })
   return found
 }
@@ -76,15 +79,14 @@ export function recordSuggestionDecisions(doc: Y.Doc, entries: SuggestionEntry[]
         kind: entry.kind, before: entry.deleted, after: entry.inserted,
       }
       const summary = d.status === 'accepted' ? 'Accepted.' : `Rejected${d.reason ? `: ${d.reason}` : '.'}`
-      const existing = findSuggestionThread(doc, entry.id)
-      const thread = existing ?? createThread(doc, entry, d.decider, summary, now)
+      const discussion = findSuggestionThread(doc, entry.id)
       const decision = new Y.Map<unknown>()
-      thread.set('decision', decision)
+      createThread(doc, entry, d.decider, summary, now).set('decision', decision)
       for (const [k, v] of Object.entries(data)) decision.set(k, v)
-      if (existing) {
-        existing.set('resolved', true)
-        existing.set('resolvedBy', d.decider.id)
-        existing.set('resolvedAt', now)
+      if (discussion && discussion.get('resolved') !== true) {
+        discussion.set('resolved', true)
+        discussion.set('resolvedBy', d.decider.id)
+        discussion.set('resolvedAt', now)
       }
     }
   })

@@ -13,6 +13,10 @@ import { chorusExtensions } from '#shared/editor/extensions'
 import { sectionFragmentName } from '#shared/docNames'
 import { FootnoteNumbering } from './footnoteNumbering'
 import { WordShortcuts } from './wordShortcuts'
+import { SuggestingMode } from './suggestingMode'
+import type { SuggestingModeOptions } from './suggestingMode'
+import { ColouredDeletion, ColouredInsertion } from './colouredSuggestionMarks'
+import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
 
 export interface SectionEditorContext {
   doc: Y.Doc
@@ -20,6 +24,8 @@ export interface SectionEditorContext {
   sectionId: string
   user: { id: string, name: string, color: string }
   onLinkRequest: () => void
+  /** Suggesting mode (composables/editor/suggestingMode.ts), without the author (taken from `user`). */
+  suggesting: Omit<SuggestingModeOptions, 'author'>
 }
 
 /** A caret with the person's name; the label is `aria-hidden` (screen readers get the text only). */
@@ -38,7 +44,10 @@ function renderCaret(user: Record<string, string>): HTMLElement {
 
 export function sectionEditorExtensions(ctx: SectionEditorContext): AnyExtension[] {
   return [
-    ...chorusExtensions(),
+    // The suggestion marks drawn in their author's colour (same schema).
+    ...chorusExtensions().filter(e => e.name !== INSERTION && e.name !== DELETION),
+    ColouredInsertion,
+    ColouredDeletion,
     Collaboration.configure({ document: ctx.doc, field: sectionFragmentName(ctx.sectionId) }),
     CollaborationCaret.configure({ provider: ctx.provider, user: { ...ctx.user }, render: renderCaret }),
     // One text; editor.css shows it only in an empty section ("Nothing written yet." when
@@ -47,5 +56,6 @@ export function sectionEditorExtensions(ctx: SectionEditorContext): AnyExtension
     Placeholder.configure({ includeChildren: true, showOnlyWhenEditable: false, placeholder: 'Start writing this section…' }),
     FootnoteNumbering,
     WordShortcuts.configure({ onLinkRequest: ctx.onLinkRequest }),
+    SuggestingMode.configure({ ...ctx.suggesting, author: { id: ctx.user.id, name: ctx.user.name } }),
   ]
 }

@@ -30,6 +30,7 @@ export const SHORTCUTS = {
   footnote: key('Footnote', ['meta', 'alt', 'F']),
   hardBreak: key('Line break', ['shift', 'enter']),
   comment: key('Comment on the selection', ['meta', 'alt', 'M']),
+  suggesting: key('Switch between Editing and Suggesting', ['meta', 'shift', 'E']),
   undo: key('Undo my last change', ['meta', 'Z']),
   redo: key('Redo', ['meta', 'Y']),
   help: key('Keyboard shortcuts', ['meta', '/']),
@@ -41,5 +42,5 @@ export type ShortcutId = keyof typeof SHORTCUTS
 export const SHORTCUT_GROUPS: Array<{ title: string, ids: ShortcutId[] }> = [
   { title: 'Text', ids: ['bold', 'italic', 'underline', 'strike', 'link'] },
   { title: 'Paragraphs', ids: ['paragraph', 'heading2', 'heading3', 'heading4', 'bulletList', 'orderedList', 'indent', 'outdent', 'blockquote', 'hardBreak'] },
-  { title: 'Report', ids: ['footnote', 'comment', 'undo', 'redo', 'help'] },
+  { title: 'Report', ids: ['footnote', 'comment', 'suggesting', 'undo', 'redo', 'help'] },
 ]

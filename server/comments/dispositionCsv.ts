@@ -45,13 +45,15 @@ export function csvCell(value: string): string {
 export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string, string>, userNames: Map<string, string>): DispositionRow[] {
   const order = [...sectionTitles.keys()]
   const sorted = [...threads].sort((a, b) => (order.indexOf(a.sectionId) - order.indexOf(b.sectionId)) || a.createdAt - b.createdAt)
-  return sorted.map((t) => {
+  // A decided tracked change is one row: its decision record, with its discussion thread's messages.
+  const decided = new Set(threads.filter(t => t.decision && t.suggestionId).map(t => t.suggestionId))
+  const discussions = new Map(threads.filter(t => t.suggestionId && !t.decision).map(t => [t.suggestionId, t]))
+  const messages = (t: ThreadView | undefined) => (t ? [`${t.authorName}: ${t.body}`, ...t.replies.filter(r => !r.deleted).map(r => `${r.authorName}: ${r.body}`)] : [])
+  return sorted.filter(t => t.decision || !decided.has(t.suggestionId)).map((t) => {
     const d = t.decision
     const replies = t.replies.filter(r => !r.deleted).map(r => `${r.authorName}: ${r.body}`)
     if (d) {
-      // The thread's first message is a reply about the change, unless the decision opened it.
-      const openedByDecision = t.authorId === d.decidedBy && t.createdAt === d.decidedAt
-      const discussion = openedByDecision ? replies : [`${t.authorName}: ${t.body}`, ...replies]
+      const discussion = messages(t.suggestionId ? discussions.get(t.suggestionId) : undefined)
       return {
         section: sectionTitles.get(t.sectionId) ?? '(removed section)', kind: KIND_LABELS[d.kind], excerpt: d.before, comment: '', suggestedText: d.after,
         who: d.suggestedByName, date: new Date(t.createdAt).toISOString().slice(0, 10), status: d.status,

@@ -1,5 +1,5 @@
 /**
- * What each role may do in the editor: a reviewer reads (no toolbar, read-only text); an author
+ * What each role may do in the editor: a reviewer only suggests (Suggesting mode fixed on); an author
  * cannot change a final section (and sees why), live when the secretariat locks it.
  */
 import { test, expect } from './fixtures'
@@ -7,10 +7,10 @@ import { caretIn, closePages, newPage, createReport, openReport, pageText, secti
 
 test.afterEach(closePages)
 
-test('a reviewer sees the text read-only and no formatting toolbar', async ({ chorus }) => {
+test('a reviewer only suggests: Suggesting mode fixed on, no formatting, their typing kept as their suggestion', async ({ chorus }) => {
   test.slow()
   const rita = await chorus.newAccount('Rita Reviewer')
-  const report = await createReport(chorus, 'Read-only for reviewers', [{ account: rita.account, role: 'reviewer' }])
+  const report = await createReport(chorus, 'Reviewers suggest', [{ account: rita.account, role: 'reviewer' }])
   const section = report.sectionIds[0]!
   const ada = (await newPage(chorus, chorus.admin.account)).page
   await openReport(ada, report.id)
@@ -20,20 +20,27 @@ test('a reviewer sees the text read-only and no formatting toolbar', async ({ ch
   const page = (await newPage(chorus, rita.account)).page
   await openReport(page, report.id)
   await expect(page.getByTestId('my-role')).toHaveText('Reviewer')
-  await expect(page.getByTestId('editor-toolbar')).toHaveCount(0)
-  await expect(page.getByTestId('read-only-note').first()).toContainText('Read-only: As a reviewer you read the report and comment on it')
+  const modes = page.getByTestId('mode-switch')
+  await expect(modes.locator('[data-mode="suggesting"]')).toHaveAttribute('aria-pressed', 'true')
+  await expect(modes.locator('[data-mode="editing"]')).toBeDisabled()
+  await expect(modes).toHaveAttribute('aria-description', /As a reviewer you suggest changes/)
+  await expect(page.getByTestId('editor-toolbar').locator('[data-tool="bold"]')).toBeDisabled()
   await expect(sectionBody(page, section)).toContainText('Text the reviewer reads.')
-  await expect(sectionBody(page, section)).toHaveAttribute('contenteditable', 'false')
-  await expect(page.locator('.ProseMirror[contenteditable="true"]')).toHaveCount(0)
-  // No status menu either.
+  await expect(sectionBody(page, section)).toHaveAttribute('contenteditable', 'true')
+  // No status menu, no Word import either.
   await expect(page.locator(`#section-${section}`).getByTestId('section-status')).toHaveText('Draft')
   await expect(page.locator(`#section-${section}`).getByRole('combobox')).toHaveCount(0)
 
   await page.screenshot({ path: 'test-results/editor/reviewer.png' })
-  await sectionBody(page, section).click()
-  await page.keyboard.type('Reviewer tries to type')
+  await caretIn(page, section)
+  await page.keyboard.type(' Agreed')
+  await page.keyboard.press('Control+Shift+E') // the mode stays on
+  await page.keyboard.press('Control+a')
   await page.keyboard.press('Control+b')
-  expect(await pageText(page, section)).toBe('Text the reviewer reads.')
+  await expect(page.getByText('Formatting can\'t be suggested — describe it in a comment', { exact: true })).toBeVisible()
+  await expect(sectionBody(ada, section).locator('ins.suggestion-insertion')).toHaveText(' Agreed')
+  await expect(sectionBody(ada, section).locator('strong')).toHaveCount(0)
+  expect(await pageText(ada, section)).toBe('Text the reviewer reads. Agreed')
 })
 
 test('an author cannot edit a final section, and sees why — also when it becomes final while open', async ({ chorus }) => {

@@ -78,8 +78,9 @@ describe('suggestion threads', () => {
     const decidedAt = Date.UTC(2026, 10, 2, 9, 30)
     recordSuggestionDecisions(doc, [ana!], { status: 'accepted', decider: { id: 'u-sec', name: 'Sam' }, now: decidedAt })
     recordSuggestionDecisions(doc, [ben!], { status: 'rejected', decider: { id: 'u-sec', name: 'Sam' }, reason: 'Not in the source', now: decidedAt })
-    const threads = readThreads(doc).sort((a, b) => (a.suggestionId === ana!.id ? -1 : b.suggestionId === ana!.id ? 1 : 0))
-    expect(threads.map(t => t.status)).toEqual(['accepted', 'rejected'])
+    const threads = readThreads(doc)
+    // Cy's discussion is resolved by the decision; each decision is a record of its own.
+    expect(threads.map(t => [t.suggestionId === ana!.id ? 'ana' : 'ben', t.status, t.authorName]).sort()).toEqual([['ana', 'accepted', 'Sam'], ['ana', 'resolved', 'Cy'], ['ben', 'rejected', 'Sam']])
     const rows = dispositionRows(threads, new Map([[SECTION, 'Cluster V']]), new Map())
       .sort((a, b) => a.who.localeCompare(b.who))
     expect(rows[0]).toMatchObject({ section: 'Cluster V', kind: 'Deletion', who: 'Ana', excerpt: 'all ', suggestedText: '', status: 'accepted', decidedBy: 'Sam', decidedAt: '2026-11-02 09:30', replies: 'Cy: Agreed.' })
