@@ -88,7 +88,8 @@ export class WordFile {
   }
 
   private addComment(id: number, c: { author: string, text: string }, parent: string | null): void {
-    const comments = this.parts.get('word/comments.xml')!
+    const comments = this.parts.get('word/comments.xml') ?? this.addPart('comments', '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml"></w:comments>',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml', 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments')
     const xml = `<w:comment w:id="${id}" w:author="${esc(c.author)}" w:date="${WORD_DATE}" w:initials="W"><w:p w14:paraId="${paraId(id)}" w14:textId="${paraId(id)}"><w:r><w:t xml:space="preserve">${esc(c.text)}</w:t></w:r></w:p></w:comment>`
     this.parts.set('word/comments.xml', comments.replace('</w:comments>', `${xml}</w:comments>`))
     const ex = this.parts.get('word/commentsExtended.xml') ?? this.addCommentsExtended()
@@ -98,11 +99,18 @@ export class WordFile {
 
   /** Word's threading part, as Word adds it to a file that had none. */
   private addCommentsExtended(): string {
-    const xml = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"></w15:commentsEx>'
+    return this.addPart('commentsExtended', '<w15:commentsEx xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml"></w15:commentsEx>',
+      'application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml', 'http://schemas.microsoft.com/office/2011/relationships/commentsExtended')
+  }
+
+  /** A new part word/<name>.xml, registered in the content types and the document's relationships. */
+  private addPart(name: string, root: string, contentType: string, relType: string): string {
+    const xml = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>${root}`
     const types = this.parts.get('[Content_Types].xml')!
-    this.parts.set('[Content_Types].xml', types.replace('</Types>', '<Override PartName="/word/commentsExtended.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.commentsExtended+xml"/></Types>'))
+    this.parts.set('[Content_Types].xml', types.replace('</Types>', `<Override PartName="/word/${name}.xml" ContentType="${contentType}"/></Types>`))
     const rels = this.parts.get('word/_rels/document.xml.rels')!
-    this.parts.set('word/_rels/document.xml.rels', rels.replace('</Relationships>', '<Relationship Id="rIdCommentsEx" Type="http://schemas.microsoft.com/office/2011/relationships/commentsExtended" Target="commentsExtended.xml"/></Relationships>'))
+    this.parts.set('word/_rels/document.xml.rels', rels.replace('</Relationships>', `<Relationship Id="rId_${name}" Type="${relType}" Target="${name}.xml"/></Relationships>`))
+    this.parts.set(`word/${name}.xml`, xml)
     return xml
   }
 
