@@ -43,8 +43,11 @@ export class CommentRules {
     if (thread.isNew) return this.creationField(thread.item, field, rest)
     const threadMap = itemMap(thread.item)
     if (!threadMap || field.key === null) return 'not a thread field'
-    // Replies carry their author's identity whoever writes them, the secretariat included.
+    // Replies carry their author's identity whoever writes them, the secretariat included; so
+    // does the record of a decision on a tracked change.
     if (field.key === 'replies' && rest.length) return this.replyWrite(rest)
+    if (field.key === 'decision') return this.decisionWrite(field, rest)
+    if (field.key === 'wordAuthor') return 'only an import names a Word author'
     if (this.secretariat) return null
     const author = threadMap.get('authorId')
     const own = author === this.who.userId
@@ -86,6 +89,8 @@ export class CommentRules {
       if (rest.length === 1) return ownReply ? null : 'only the author may delete a reply'
       return ownReply && OWN_REPLY_FIELDS.has(rest[1]!.key ?? '') ? null : 'only the author may edit a reply'
     }
+    // Undoing a decision takes its record away: the decider's, like the decision.
+    if (field.key === 'decision') return can(this.who.role, 'suggestions.decide') ? null : 'cannot decide this suggestion'
     if (field.key === 'resolved' || field.key === 'resolvedBy' || field.key === 'resolvedAt') {
       return canResolveThread(this.who.role, this.who.userId, String(threadMap?.get('authorId'))) ? null : 'cannot reopen this thread'
     }
@@ -140,6 +145,8 @@ export class CommentRules {
     }
     // Replies in a new thread carry their identity too, whoever writes them.
     if (field.key === 'replies' && rest.length) return this.replyWrite(rest)
+    if (field.key === 'decision') return this.decisionWrite(field, rest)
+    if (field.key === 'wordAuthor') return 'only an import names a Word author'
     if (this.secretariat) return null
     switch (field.key) {
       case 'resolved':
@@ -173,6 +180,23 @@ export class CommentRules {
     if (this.secretariat) return null
     const own = itemMap(reply.item)?.get('authorId') === this.who.userId
     return own && OWN_REPLY_FIELDS.has(field.key ?? '') ? null : 'only the author may edit a reply'
+  }
+
+  /**
+   * The record of a decision on a tracked change (`decision`, a nested map of a thread with a
+   * `suggestionId`): written by someone who may decide, in their own name.
+   */
+  private decisionWrite(field: Step, rest: Step[]): string | null {
+    if (!can(this.who.role, 'suggestions.decide')) return 'cannot decide this suggestion'
+    if (rest.length === 0) return itemValue(field.item) instanceof Y.Map || itemValue(field.item) === DELETED ? null : 'a decision is a map'
+    if (rest.length > 1) return 'decision fields are plain values'
+    const value = itemValue(rest[0]!.item)
+    switch (rest[0]!.key) {
+      case 'decidedBy': return value === this.who.userId ? null : 'decidedBy must be the session user'
+      case 'decidedByName': return value === this.who.userName ? null : 'decidedByName must be the session user\'s name'
+      case 'status': return value === 'accepted' || value === 'rejected' ? null : 'unknown decision'
+      default: return null
+    }
   }
 
   /**

@@ -159,7 +159,7 @@ function applyEdit(doc: Y.Doc, m: Member, edit: Edit): void {
     case 'status': if (findSectionMap(doc, sid)) setStatus(doc, sid, edit.status); break
     case 'suggestInsert': suggestInsert(doc, sid, m, edit.text, edit.pos); break
     case 'suggestDelete': suggestDelete(doc, sid, m, 1 + edit.from, edit.len); break
-    case 'decide': decideAll(doc, sid, edit.decision, edit.onlyMine ? m.userId : undefined); break
+    case 'decide': decideAll(doc, sid, edit.decision, m, edit.onlyMine ? m.userId : undefined); break
     case 'meta': writeMeta(doc, { title: edit.title }); break
     case 'thread': addThread(doc, { sectionId: sid, anchorStart: new Uint8Array([1]), anchorEnd: new Uint8Array([2]), quote: 'q', author: me, body: 'b', mentions: [], suggestion: edit.suggestion ? 'better' : undefined }); break
     case 'reply': if (tid) addReply(doc, tid, { author: me, body: 'r', mentions: [] }); break

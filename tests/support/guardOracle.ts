@@ -138,10 +138,25 @@ function newReply(r: Value, who: OracleWriter, now: number): string | null {
   return null
 }
 
+/** A decision record on a tracked change: by someone who may decide, in their own name. */
+function decisionRecord(d: Value | undefined, who: OracleWriter): string | null {
+  if (d === undefined) return null
+  if (!can(who.role, 'suggestions.decide')) return 'recorded a decision without the right'
+  if (!isType(d)) return 'a decision that is not a map'
+  if (field(d, 'decidedBy') !== undefined && field(d, 'decidedBy') !== who.userId) return 'a decision in someone else\'s name'
+  if (field(d, 'decidedByName') !== undefined && field(d, 'decidedByName') !== who.userName) return 'a decision under another name'
+  const status = field(d, 'status')
+  if (status !== undefined && status !== 'accepted' && status !== 'rejected') return 'an unknown decision'
+  return null
+}
+
 function newThread(t: Value, who: OracleWriter, now: number): string | null {
   if (!isType(t)) return 'a thread that is not a map'
   const bad = newIdentity(t, who, now, 'thread')
   if (bad) return bad
+  if (field(t, 'wordAuthor') !== undefined) return 'a Word author named over the websocket'
+  const badDecision = decisionRecord(field(t, 'decision'), who)
+  if (badDecision) return badDecision
   const replies = field(t, 'replies')
   for (const r of isType(replies) ? replies.list : []) {
     const badReply = newReply(r.value, who, now)
@@ -195,6 +210,13 @@ function threadChange(xv: Value, yv: Value, who: OracleWriter, now: number): str
       if (bad) return bad
       continue
     }
+    if (key === 'wordAuthor') return 'a Word author named over the websocket'
+    if (key === 'decision') {
+      if (!can(who.role, 'suggestions.decide')) return 'changed a decision without the right'
+      const bad = y && (!x || x.id !== y.id) ? decisionRecord(y.value, who) : y && x && isType(y.value) && isType(x.value) ? changedDecision(x.value, y.value, who) : null
+      if (bad) return bad
+      continue
+    }
     if (who.role === 'secretariat') continue
     if (RESOLVE.has(key)) {
       if (!canResolveThread(who.role, who.userId, String(author))) return 'resolved a thread without the right'
@@ -211,6 +233,17 @@ function threadChange(xv: Value, yv: Value, who: OracleWriter, now: number): str
       continue
     }
     return `thread field ${key} changed`
+  }
+  return null
+}
+
+function changedDecision(x: TypeSnap, y: TypeSnap, who: OracleWriter): string | null {
+  for (const k of new Set([...Object.keys(x.map), ...Object.keys(y.map)])) {
+    if (same(x.map[k], y.map[k])) continue
+    const v = y.map[k]?.value
+    if (k === 'decidedBy' && v !== undefined && v !== who.userId) return 'a decision in someone else\'s name'
+    if (k === 'decidedByName' && v !== undefined && v !== who.userName) return 'a decision under another name'
+    if (k === 'status' && v !== undefined && v !== 'accepted' && v !== 'rejected') return 'an unknown decision'
   }
   return null
 }

@@ -15,6 +15,11 @@ import { findSectionMap, seedDoc } from '#shared/reportDoc'
 import { reportMetaSchema } from '#shared/schemas/report'
 import { addReply, addThread } from '#shared/commentsDoc'
 import type { SuggestionAttrs } from '#shared/editor/suggestionMarks'
+import { suggestChanges } from '#shared/editor/suggestChanges'
+import { decideSuggestions } from '#shared/editor/decideSuggestions'
+import { readSuggestions } from '#shared/editor/readSuggestions'
+import { recordSuggestionDecisions } from '#shared/suggestionThreads'
+import { can } from '#shared/permissions'
 import { guardUpdate } from '../../server/collab/guard'
 import type { Writer } from '../../server/collab/guard'
 
@@ -94,45 +99,45 @@ export function suggestionBy(m: { userId: string, userName: string }, id = `s-${
   return { id, authorId: m.userId, authorName: m.userName, createdAt: Date.now(), wordAuthor: null }
 }
 
-/** Suggest inserting `text` at `pos` (no other suggestion marks on it), as suggesting mode does. */
+/** Suggest inserting `text` at `pos`, through suggesting mode's own transform. */
 export function suggestInsert(doc: Y.Doc, sectionId: string, m: { userId: string, userName: string }, text: string, pos: number): void {
   editSection(doc, sectionId, (st) => {
     const at = Math.max(1, Math.min(pos, st.doc.content.size - 1))
     if (!st.doc.resolve(at).parent.isTextblock) return null
-    const tr = st.tr.insertText(text, at)
-    const end = at + text.length
-    return tr.removeMark(at, end, schema.marks.deletion!).removeMark(at, end, schema.marks.insertion!).addMark(at, end, schema.marks.insertion!.create(suggestionBy(m)))
+    return suggested(st, st.tr.insertText(text, at), m)
   })
 }
 
-/** Suggest deleting a range (the text stays, marked), as suggesting mode does. */
+/** Suggest deleting a range (the text stays, marked), through suggesting mode's own transform. */
 export function suggestDelete(doc: Y.Doc, sectionId: string, m: { userId: string, userName: string }, from: number, len: number): void {
   editSection(doc, sectionId, (st) => {
     const a = Math.max(1, Math.min(from, st.doc.content.size - 1))
     const b = Math.min(a + len, st.doc.content.size - 1)
-    return b > a ? st.tr.addMark(a, b, schema.marks.deletion!.create(suggestionBy(m))) : null
+    return b > a ? suggested(st, st.tr.delete(a, b), m) : null
   })
 }
 
+function suggested(st: EditorState, tr: EditorState['tr'], m: { userId: string, userName: string }): EditorState['tr'] | null {
+  const result = suggestChanges(st, tr, { id: m.userId, name: m.userName })
+  return result.kind === 'tracked' ? result.tr : null
+}
+
 /**
- * Decide every suggestion in a section (`only`: those by one account), or withdraw one's own:
- * accepting keeps inserted text and removes deleted text; rejecting does the opposite.
+ * Decide every suggestion in a section (`only`: those by one account) the way the comments
+ * panel does: one editor transaction, and the decision records when the person may decide.
  */
-export function decideAll(doc: Y.Doc, sectionId: string, decision: 'accept' | 'reject', only?: string): void {
-  editSection(doc, sectionId, (st) => {
-    const tr = st.tr
-    const ranges: Array<{ from: number, to: number, kind: 'insertion' | 'deletion' }> = []
-    st.doc.descendants((node, pos) => {
-      for (const mark of node.isText ? node.marks : []) {
-        if ((mark.type.name === 'insertion' || mark.type.name === 'deletion') && (!only || mark.attrs.authorId === only)) ranges.push({ from: pos, to: pos + node.nodeSize, kind: mark.type.name })
-      }
+export function decideAll(doc: Y.Doc, sectionId: string, decision: 'accept' | 'reject', decider: { userId: string, userName: string, role: Role }, only?: string): void {
+  const fragment = doc.getXmlFragment(sectionFragmentName(sectionId))
+  const which = only ? { authorId: only } : {}
+  const entries = readSuggestions(fragment, sectionId).filter(e => !only || e.authorId === only)
+  doc.transact(() => {
+    editSection(doc, sectionId, (st) => {
+      const tr = st.tr
+      return decideSuggestions(tr, decision, which) ? tr : null
     })
-    for (const r of ranges.reverse()) {
-      const drop = (r.kind === 'insertion') === (decision === 'reject')
-      if (drop) tr.delete(tr.mapping.map(r.from), tr.mapping.map(r.to))
-      else tr.removeMark(tr.mapping.map(r.from), tr.mapping.map(r.to), schema.marks[r.kind]!)
+    if (entries.length && can(decider.role, 'suggestions.decide')) {
+      recordSuggestionDecisions(doc, entries, { status: decision === 'accept' ? 'accepted' : 'rejected', decider: { id: decider.userId, name: decider.userName } })
     }
-    return ranges.length ? tr : null
   })
 }
 

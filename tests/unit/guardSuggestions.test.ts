@@ -40,15 +40,15 @@ describe('guard: suggestions', () => {
 
   it('lets a reviewer withdraw their own suggestions but not decide anyone\'s', () => {
     const { s, reviewer } = standardScenario()
-    expect(verdict(s, reviewer, d => decideAll(d, SECTION, 'reject', 'user-rev'))).toBe('ok')
-    expect(verdict(s, reviewer, d => decideAll(d, SECTION, 'accept', 'user-rev'))).toMatch(/accept|decide|withdrawn/)
-    expect(verdict(s, reviewer, d => decideAll(d, SECTION, 'reject', 'user-b'))).toMatch(/withdrawn|decide/)
+    expect(verdict(s, reviewer, d => decideAll(d, SECTION, 'reject', reviewer, 'user-rev'))).toBe('ok')
+    expect(verdict(s, reviewer, d => decideAll(d, SECTION, 'accept', reviewer, 'user-rev'))).toMatch(/accept|decide|withdrawn/)
+    expect(verdict(s, reviewer, d => decideAll(d, SECTION, 'reject', reviewer, 'user-b'))).toMatch(/withdrawn|decide/)
   })
 
   it('lets an author decide anyone\'s suggestion, but not attribute text to someone else', () => {
     const { s, a } = standardScenario()
-    expect(verdict(s, a, d => decideAll(d, SECTION, 'accept'))).toBe('ok')
-    expect(verdict(s, a, d => decideAll(d, SECTION, 'reject'))).toBe('ok')
+    expect(verdict(s, a, d => decideAll(d, SECTION, 'accept', a))).toBe('ok')
+    expect(verdict(s, a, d => decideAll(d, SECTION, 'reject', a))).toBe('ok')
     expect(verdict(s, a, d => suggestInsert(d, SECTION, other, 'forged ', 2))).toMatch(/someone else/)
     // Typing inside the reviewer's proposed words without leaving their mark: the new text would
     // read as the reviewer's suggestion.
