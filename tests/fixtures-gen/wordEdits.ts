@@ -16,7 +16,7 @@ export class WordFile {
   static async open(buffer: Buffer): Promise<WordFile> {
     const zip = await JSZip.loadAsync(buffer)
     const parts = new Map<string, string>()
-    for (const name of ['word/document.xml', 'word/comments.xml', 'word/commentsExtended.xml', '[Content_Types].xml', 'word/_rels/document.xml.rels']) {
+    for (const name of ['word/document.xml', 'word/footnotes.xml', 'word/comments.xml', 'word/commentsExtended.xml', '[Content_Types].xml', 'word/_rels/document.xml.rels']) {
       const f = zip.file(name)
       if (f) parts.set(name, await f.async('string'))
     }
@@ -55,9 +55,9 @@ export class WordFile {
     return this
   }
 
-  /** Tracks the deletion of `phrase` (within one run of text) by `author`. */
-  trackDeletion(phrase: string, author: string, id: number): this {
-    this.splitRun(phrase, (rPr, p) => `<w:del w:id="${id}" w:author="${esc(author)}" w:date="${WORD_DATE}">${run(rPr, p).replace(/w:t /, 'w:delText ').replace('</w:t>', '</w:delText>')}</w:del>`)
+  /** Tracks the deletion of `phrase` (within one run of text; of the footnotes when `inNotes`) by `author`. */
+  trackDeletion(phrase: string, author: string, id: number, inNotes = false): this {
+    this.splitRun(phrase, (rPr, p) => `<w:del w:id="${id}" w:author="${esc(author)}" w:date="${WORD_DATE}">${run(rPr, p).replace(/w:t /, 'w:delText ').replace('</w:t>', '</w:delText>')}</w:del>`, inNotes ? 'word/footnotes.xml' : 'word/document.xml')
     return this
   }
 
@@ -115,13 +115,14 @@ export class WordFile {
   }
 
   /** Splits the run holding `phrase` into before / phrase / after; `middle` writes the phrase part. */
-  private splitRun(phrase: string, middle: (rPr: string, phrase: string) => string): void {
+  private splitRun(phrase: string, middle: (rPr: string, phrase: string) => string, part = 'word/document.xml'): void {
+    const xml = this.parts.get(part)!
     const re = new RegExp(`<w:r>(<w:rPr>(?:(?!</w:rPr>).)*</w:rPr>)?<w:t xml:space="preserve">((?:(?!</w:t>).)*?)${escRe(esc(phrase))}((?:(?!</w:t>).)*)</w:t></w:r>`, 's')
-    const m = re.exec(this.document)
-    if (!m) throw new Error(`"${phrase}" is not within one run of the document`)
+    const m = re.exec(xml)
+    if (!m) throw new Error(`"${phrase}" is not within one run of ${part}`)
     const [whole, rPr = '', before, after] = m as unknown as [string, string | undefined, string, string]
     const replaced = `${before ? runXml(rPr, before) : ''}${middle(rPr, phrase)}${after ? runXml(rPr, after) : ''}`
-    this.document = this.document.slice(0, m.index) + replaced + this.document.slice(m.index + whole.length)
+    this.parts.set(part, xml.slice(0, m.index) + replaced + xml.slice(m.index + whole.length))
   }
 }
 

@@ -62,6 +62,7 @@ describe('importing a reviewed copy of a Chorus export', () => {
       .trackInsertion('the monitoring body', ' for children', 'Lawyer (UNICEF)', 901)
       .trackDeletion('but only on notice', 'Lawyer (UNICEF)', 902)
       .trackDeletion('key recommendations', 'Lawyer (UNICEF)', 903)
+      .trackDeletion('para. 32; ', 'Lawyer (UNICEF)', 904, true)
       .comment('temporary detention facilities', 910, { author: 'Lawyer (UNICEF)', text: 'Which ones?' }, [{ author: 'Officer', text: 'The two in the capital.' }])
       .reply(0, 920, { author: 'Lawyer (UNICEF)', text: 'Police custody too.' })
     const reviewed = await word.save()
@@ -82,7 +83,10 @@ describe('importing a reviewed copy of a Chorus export', () => {
       { kind: 'insertion', inserted: ' or staff', deleted: '', authorId: ana.id, wordAuthor: null },
       { kind: 'insertion', inserted: ' for children', deleted: '', authorId: mira.id, wordAuthor: 'Lawyer (UNICEF)' },
       { kind: 'deletion', inserted: '', deleted: 'but only on notice', authorId: mira.id, wordAuthor: 'Lawyer (UNICEF)' },
+      // In the section's second footnote (the file gathers all notes at its end).
+      { kind: 'deletion', inserted: '', deleted: 'para. 32; ', authorId: mira.id, wordAuthor: 'Lawyer (UNICEF)' },
     ])
+    expect(suggestions(doc, 'sec-cluster-vi').filter(s => s.wordAuthor)).toEqual([])
     const threads = readThreads(doc).filter(t => t.sectionId === V)
     expect(threads.map(t => ({ quote: t.quote, author: t.authorId, body: t.body, replies: t.replies.map(r => [r.authorId, r.body]) }))).toEqual([
       { quote: 'pre-trial detention', author: ana.id, body: 'Name the facilities.', replies: [[mira.id, 'Police custody too.']] },
@@ -94,7 +98,7 @@ describe('importing a reviewed copy of a Chorus export', () => {
     expect((added.get('replies') as Y.Array<Y.Map<unknown>>).get(0).get('wordAuthor')).toBe('Officer')
     expect((maps.get(t1)!.get('replies') as Y.Array<Y.Map<unknown>>).get(0).get('wordAuthor')).toBe('Lawyer (UNICEF)')
 
-    expect(report).toMatchObject({ suggestions: 2, threads: 1, replies: 2 })
+    expect(report).toMatchObject({ suggestions: 3, threads: 1, replies: 2 })
     expect(report.notPlaced).toEqual([
       { kind: 'deletion', section: 'Executive summary', author: 'Lawyer (UNICEF)', text: 'key recommendations', reason: 'the text is no longer in the report' },
     ])

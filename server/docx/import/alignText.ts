@@ -107,3 +107,33 @@ export function runs(indexes: number[]): Array<[number, number]> {
   }
   return out
 }
+
+/** The Word-side tracked changes of a stretch of characters, one entry per change id and kind. */
+export function wordChanges(chars: Char[]): Array<{ kind: 'insertion' | 'deletion', author: string, text: string }> {
+  const byKey = new Map<string, { kind: 'insertion' | 'deletion', author: string, text: string }>()
+  for (const c of chars) {
+    for (const [kind, a] of [['insertion', c.ins], ['deletion', c.del]] as const) {
+      if (!a) continue
+      const e = byKey.get(kind + a.id) ?? { kind, author: a.wordAuthor ?? a.authorName, text: '' }
+      e.text += c.ch
+      byKey.set(kind + a.id, e)
+    }
+  }
+  return [...byKey.values()]
+}
+
+/** Where a Word-only stretch [a, b] goes in the live text: after its aligned left neighbour, else before its right one. */
+export function insertPoint(a: number, b: number, map: Int32Array, live: Char[]): number | null {
+  for (let i = a - 1; i >= 0; i--) {
+    const j = map[i]!
+    if (j < 0) continue
+    if (live[j]!.pos >= 0) return live[j]!.pos + 1
+    // The left neighbour is a block boundary: go before the right neighbour instead.
+    break
+  }
+  for (let i = b + 1; i < map.length; i++) {
+    const j = map[i]!
+    if (j >= 0 && live[j]!.pos >= 0) return live[j]!.pos
+  }
+  return null
+}

@@ -18,11 +18,11 @@ import { canEditSectionText, type Role } from '#shared/permissions'
 import { readSections } from '#shared/reportDoc'
 import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
 import type { PMMark, PMNode } from '../types'
-import { alignChars, flatten, runs, type Char } from './alignText'
+import { alignChars, flatten, insertPoint, runs, wordChanges } from './alignText'
 import { addImportedThreads, type PlacedComment } from './importedThreads'
 import { placeComments, reportDecisions } from './reviewedComments'
 import type { ImportResult } from './importDocx'
-import type { Importer } from './reviewMarkers'
+import type { ImportedComment, Importer } from './reviewMarkers'
 import { nodeSize } from '../export/positions'
 
 /** Something of the Word file that was not put into the report, and why. */
@@ -66,15 +66,23 @@ export function placeReviewed(doc: Y.Doc, file: ImportResult, importer: Importer
     blockPos += nodeSize(b)
     return at
   })
+  // The importer gathers every note at the end: each section compares the notes it refers to.
+  const notesAt = blocks.findLastIndex(b => b.type === 'footnotes')
+  const notes = notesAt < 0 ? [] : notePositions(blocks[notesAt]!, blockStart[notesAt]!)
+  const handled = new Set<ImportedComment>()
   starts.forEach((start, k) => {
-    const end = starts[k + 1]?.block ?? blocks.length
+    const end = Math.min(starts[k + 1]?.block ?? blocks.length, notesAt < 0 ? blocks.length : notesAt)
     const body = blocks.slice(start.block + 1, end)
     const from = blockStart[start.block + 1] ?? blockPos
     const to = (blockStart[end] ?? blockPos)
-    const comments = file.comments.filter(c => c.from !== null && c.from >= from && c.from < to)
+    const refs = referencedNotes(body)
+    const ownNotes = notes.filter(n => refs.has(n.id))
+    const inSection = (pos: number) => (pos >= from && pos < to) || ownNotes.some(n => pos >= n.pos && pos < n.pos + nodeSize(n.node))
+    const comments = file.comments.filter(c => c.from !== null && inSection(c.from))
+    comments.forEach(c => handled.add(c))
     const section = live.get(start.sectionId)
     const title = section?.title ?? plain(blocks[start.block])
-    const words = flatten(body, from)
+    const words = [...flatten(body, from), ...ownNotes.flatMap(n => flatten([n.node], n.pos))]
     if (!section || !canEditSectionText(role, section.status)) {
       const reason = section ? 'the section is final' : 'the section is no longer in the report'
       for (const change of wordChanges(words)) report.notPlaced.push({ kind: change.kind, section: title, author: change.author, text: change.text, reason })
@@ -84,30 +92,36 @@ export function placeReviewed(doc: Y.Doc, file: ImportResult, importer: Importer
     placeSection(doc, section.id, title, words, comments as PlacedComment[], importer, report)
   })
   // Comments outside every section (cover, contents) have no section to go to.
-  const firstSection = starts.length ? blockStart[starts[0]!.block]! : Infinity
   for (const c of file.comments) {
-    if (c.from === null || c.from < firstSection) report.notPlaced.push({ kind: 'comment', section: '', author: c.author, text: c.text, reason: 'not on the text of a section' })
+    if (!handled.has(c)) report.notPlaced.push({ kind: 'comment', section: '', author: c.author, text: c.text, reason: 'not on the text of a section' })
   }
   return report
+}
+
+/** The footnote nodes of a `footnotes` block at `pos`, with their positions. */
+function notePositions(block: PMNode, pos: number): Array<{ id: string, node: PMNode, pos: number }> {
+  let at = pos + 1
+  return (block.content ?? []).map((node) => {
+    const entry = { id: String(node.attrs?.id ?? ''), node, pos: at }
+    at += nodeSize(node)
+    return entry
+  })
+}
+
+/** The ids of the notes referenced in `blocks`. */
+function referencedNotes(blocks: PMNode[]): Set<string> {
+  const ids = new Set<string>()
+  const walk = (n: PMNode) => {
+    if (n.type === 'footnoteReference') ids.add(String(n.attrs?.id ?? ''))
+    n.content?.forEach(walk)
+  }
+  blocks.forEach(walk)
+  return ids
 }
 
 function plain(node: PMNode | undefined): string {
   if (!node) return ''
   return node.text ?? (node.content ?? []).map(plain).join('')
-}
-
-/** The Word-side tracked changes of a stretch of characters, one entry per change id and kind. */
-function wordChanges(chars: Char[]): Array<{ kind: 'insertion' | 'deletion', author: string, text: string }> {
-  const byKey = new Map<string, { kind: 'insertion' | 'deletion', author: string, text: string }>()
-  for (const c of chars) {
-    for (const [kind, a] of [['insertion', c.ins], ['deletion', c.del]] as const) {
-      if (!a) continue
-      const e = byKey.get(kind + a.id) ?? { kind, author: a.wordAuthor ?? a.authorName, text: '' }
-      e.text += c.ch
-      byKey.set(kind + a.id, e)
-    }
-  }
-  return [...byKey.values()]
 }
 
 function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[], comments: PlacedComment[], importer: Importer, report: ReviewedImportReport): void {
@@ -160,20 +174,4 @@ function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[
   report.threads += addImportedThreads(doc, sectionId, placed, importer).length
   report.replies += placed.reduce((n, c) => n + c.replies.length, 0)
   report.sections.push(sectionId)
-}
-
-/** Where a Word-only stretch [a, b] goes in the live text: after its aligned left neighbour, else before its right one. */
-function insertPoint(a: number, b: number, map: Int32Array, live: Char[]): number | null {
-  for (let i = a - 1; i >= 0; i--) {
-    const j = map[i]!
-    if (j < 0) continue
-    if (live[j]!.pos >= 0) return live[j]!.pos + 1
-    // The left neighbour is a block boundary: go before the right neighbour instead.
-    break
-  }
-  for (let i = b + 1; i < map.length; i++) {
-    const j = map[i]!
-    if (j >= 0 && live[j]!.pos >= 0) return live[j]!.pos
-  }
-  return null
 }
