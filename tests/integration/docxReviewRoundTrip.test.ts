@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { Transform } from '@tiptap/pm/transform'
 import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap'
@@ -61,6 +61,7 @@ function edit(doc: Y.Doc, sectionId: string, change: (tr: Transform) => void): v
 describe('Word review round trip', () => {
   let server: ServerHandle
   let api: Api
+  let adminApi: Api
   let mira: Account
   let reportId: string
   let sectionV: string
@@ -70,6 +71,7 @@ describe('Word review round trip', () => {
   beforeAll(async () => {
     server = await startServer()
     const admin = await setupAdmin(server.url)
+    adminApi = admin.api
     ;({ api, account: mira } = await createAccount(admin.api, 'Mira Halden'))
     reportId = (await api.call('POST', '/api/reports', { title: 'Alternative report', templateId: 'crc-alternative-report', stateParty: 'Examplia' })).id
     const sections = (await api.call('GET', `/api/reports/${reportId}`)).sections as Array<{ id: string, title: string }>
@@ -155,5 +157,19 @@ describe('Word review round trip', () => {
     await eventually(() => readSuggestions(fragment(), section).length === 3, 10_000, 'section suggestions')
     expect(readSuggestions(fragment(), section).map(s => [s.authorId, s.wordAuthor]).sort()).toEqual([[mira.id, LAWYER], [mira.id, LAWYER], [mira.id, mira.name]].sort())
     await eventually(() => readThreads(watcher.doc).length === before + 2, 10_000, 'section threads')
+  }, 60_000)
+
+  it('refuses a reviewer (403) and a Word file that was not exported from Chorus (422), and changes nothing', async () => {
+    const { api: reviewerApi, account: reviewer } = await createAccount(adminApi, 'Rita Reviewer')
+    await api.call('POST', `/api/reports/${reportId}/members`, { email: reviewer.email, role: 'reviewer' })
+    const review = Buffer.from(await (await api.raw('GET', `/api/reports/${reportId}/export.docx?comments=1`)).arrayBuffer())
+    const before = Y.encodeStateVector(watcher.doc)
+    const refused = await reviewerApi.raw('POST', `/api/reports/${reportId}/import-reviewed`, form(review))
+    expect(refused.status).toBe(403)
+    const foreign = await api.raw('POST', `/api/reports/${reportId}/import-reviewed`, form(FIXTURE))
+    expect(foreign.status).toBe(422)
+    expect(await foreign.json()).toMatchObject({ statusCode: 422, data: { code: 'not-chorus-export' } })
+    await new Promise(r => setTimeout(r, 300))
+    expect(Y.encodeStateVector(watcher.doc)).toEqual(before)
   }, 60_000)
 })
