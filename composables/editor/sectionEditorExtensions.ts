@@ -3,6 +3,7 @@
  * plus collaboration on the section's Y.XmlFragment, other people's carets, placeholders,
  * report-wide footnote numbers and Word-like shortcuts.
  */
+import { interfaceT } from '~~/utils/interfaceI18n'
 import type * as Y from 'yjs'
 import type { AnyExtension } from '@tiptap/core'
 import type { WebsocketProvider } from 'y-websocket'
@@ -53,7 +54,7 @@ export function sectionEditorExtensions(ctx: SectionEditorContext): AnyExtension
     // One text; editor.css shows it only in an empty section ("Nothing written yet." when
     // read-only) and, as "Footnote text", in an empty note. (A placeholder callback must not read
     // editor.state: it runs before the new state is set.)
-    Placeholder.configure({ includeChildren: true, showOnlyWhenEditable: false, placeholder: 'Start writing this section…' }),
+    Placeholder.configure({ includeChildren: true, showOnlyWhenEditable: false, placeholder: () => interfaceT('sectionBody.placeholder') }),
     FootnoteNumbering,
     WordShortcuts.configure({ onLinkRequest: ctx.onLinkRequest }),
     SuggestingMode.configure({ ...ctx.suggesting, author: { id: ctx.user.id, name: ctx.user.name } }),

@@ -103,7 +103,7 @@ test('Azerbaijani from the browser\'s languages: setup, sign-in, a report in Eng
     await checkPage(page, 'az', [...allowed, ...typed], 'report')
     await page.screenshot({ path: 'docs/images/report-az.png' })
 
-    await page.getByRole('button', { name: 'Word-ə ixrac' }).click()
+    await page.getByRole('button', { name: 'İxrac: Word faylı' }).click()
     const dialog = page.getByRole('dialog')
     await expect(dialog.getByText('Təmiz nüsxə')).toBeVisible()
     await checkPage(page, 'az', [...allowed, ...typed], 'export dialog')

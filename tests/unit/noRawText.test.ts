@@ -36,7 +36,7 @@ function hasWords(text: string): boolean {
 
 /** String literals with words in an expression, not counting the keys passed to t()/$t(). */
 function literalWords(expression: string): string[] {
-  const withoutKeys = expression.replace(/\$?t\(\s*(['"`])[^'"`]*\1/g, '')
+  const withoutKeys = expression.replace(/(?:\$?t|interfaceT)\(\s*(['"`])[^'"`]*\1/g, '')
     .replace(/\b(?:icon|color|variant|size|name|to|type|key|class|side|align|mode|value|testid)\s*:\s*(['"`])[^'"`]*\1/g, '')
   return [...withoutKeys.matchAll(/(['"`])((?:(?!\1).)*)\1/g)].map(m => m[2]!)
     .filter(s => /\s/.test(s.trim()) || /^\p{Lu}\p{Ll}+/u.test(s)).filter(hasWords)
@@ -76,7 +76,7 @@ function scriptFindings(code: string): string[] {
       const prose = words.filter(w => /^\p{L}+[,.;:!?…]?$/u.test(w) && !ALLOWED.has(w))
       if (words.length >= 2 && prose.length >= 2 && words.every(w => !/[-=(){}<>#@/\\[\]]/.test(w) || /^\p{L}+-\p{L}+[,.]?$/u.test(w))) {
         const before = line.slice(0, m.index)
-        if (!/\$?t\(\s*$/.test(before)) found.push(`“${m[2]}”`)
+        if (!/(?:\$?t|interfaceT)\(\s*$/.test(before)) found.push(`“${m[2]}”`)
       }
     }
   }
