@@ -48,6 +48,11 @@ export function flatten(blocks: PMNode[], start = 0): Char[] {
   return out
 }
 
+/** The plain text of characters. */
+export function textOf(chars: Char[]): string {
+  return chars.map(c => c.ch).join('')
+}
+
 const WORD_CHAR = /[\p{L}\p{N}]/u
 
 /**

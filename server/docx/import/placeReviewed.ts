@@ -18,12 +18,12 @@ import { canEditSectionText, type Role } from '#shared/permissions'
 import { readSections } from '#shared/reportDoc'
 import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
 import type { PMMark, PMNode } from '../types'
-import { alignChars, flatten, insertPoint, runs, wordChanges } from './alignText'
+import { alignChars, flatten, insertPoint, runs, textOf, wordChanges, type Char } from './alignText'
+import { splitReviewed, type AlignedSections } from './reviewedSections'
 import { addImportedThreads, type PlacedComment } from './importedThreads'
 import { placeComments, reportDecisions } from './reviewedComments'
 import type { ImportResult } from './importDocx'
-import type { ImportedComment, Importer } from './reviewMarkers'
-import { nodeSize } from '../export/positions'
+import type { Importer } from './reviewMarkers'
 
 /** Something of the Word file that was not put into the report, and why. */
 export interface NotPlaced {
@@ -54,82 +54,40 @@ export interface ReviewedImportReport {
   decidedInWord: DecidedInWord[]
 }
 
-/** Places the reviewed file's changes and comments into `doc` (inside the caller's transaction). */
-export function placeReviewed(doc: Y.Doc, file: ImportResult, importer: Importer, role: Role): ReviewedImportReport {
+/**
+ * Places the reviewed file's changes and comments into `doc` (inside the caller's transaction).
+ * `aligned` (from alignReviewed on a copy, off the room's queue) saves the diffs of the sections
+ * whose text has not changed since; the others are aligned here.
+ */
+export function placeReviewed(doc: Y.Doc, file: ImportResult, importer: Importer, role: Role, aligned: AlignedSections = new Map()): ReviewedImportReport {
   const report: ReviewedImportReport = { suggestions: 0, threads: 0, replies: 0, sections: [], notPlaced: [], decidedInWord: [] }
   const live = new Map(readSections(doc).map(s => [s.id, s]))
-  const blocks = file.content.content ?? []
-  const starts = [...file.sectionStarts].sort((a, b) => a.block - b.block)
-  let blockPos = 0
-  const blockStart: number[] = blocks.map((b) => {
-    const at = blockPos
-    blockPos += nodeSize(b)
-    return at
-  })
-  // The importer gathers every note at the end: each section compares the notes it refers to.
-  const notesAt = blocks.findLastIndex(b => b.type === 'footnotes')
-  const notes = notesAt < 0 ? [] : notePositions(blocks[notesAt]!, blockStart[notesAt]!)
-  const handled = new Set<ImportedComment>()
-  starts.forEach((start, k) => {
-    const end = Math.min(starts[k + 1]?.block ?? blocks.length, notesAt < 0 ? blocks.length : notesAt)
-    const body = blocks.slice(start.block + 1, end)
-    const from = blockStart[start.block + 1] ?? blockPos
-    const to = (blockStart[end] ?? blockPos)
-    const refs = referencedNotes(body)
-    const ownNotes = notes.filter(n => refs.has(n.id))
-    const inSection = (pos: number) => (pos >= from && pos < to) || ownNotes.some(n => pos >= n.pos && pos < n.pos + nodeSize(n.node))
-    const comments = file.comments.filter(c => c.from !== null && inSection(c.from))
-    comments.forEach(c => handled.add(c))
-    const section = live.get(start.sectionId)
-    const title = section?.title ?? plain(blocks[start.block])
-    const words = [...flatten(body, from), ...ownNotes.flatMap(n => flatten([n.node], n.pos))]
+  const { sections, outside } = splitReviewed(file)
+  for (const { sectionId, fileTitle, words, comments } of sections) {
+    const section = live.get(sectionId)
+    const title = section?.title ?? fileTitle
     if (!section || !canEditSectionText(role, section.status)) {
       const reason = section ? 'the section is final' : 'the section is no longer in the report'
       for (const change of wordChanges(words)) report.notPlaced.push({ kind: change.kind, section: title, author: change.author, text: change.text, reason })
       for (const c of comments) report.notPlaced.push({ kind: 'comment', section: title, author: c.author, text: c.text, reason })
-      return
+      continue
     }
-    placeSection(doc, section.id, title, words, comments as PlacedComment[], importer, report)
-  })
-  // Comments outside every section (cover, contents) have no section to go to.
-  for (const c of file.comments) {
-    if (!handled.has(c)) report.notPlaced.push({ kind: 'comment', section: '', author: c.author, text: c.text, reason: 'not on the text of a section' })
+    const pre = aligned.get(section.id)
+    // Nothing in the file and nothing pending here (checked on the copy): no need to compare again.
+    if (pre?.idle) continue
+    placeSection(doc, section.id, title, words, comments as PlacedComment[], importer, report, pre)
   }
+  // Comments outside every section (cover, contents) have no section to go to.
+  for (const c of outside) report.notPlaced.push({ kind: 'comment', section: '', author: c.author, text: c.text, reason: 'not on the text of a section' })
   return report
 }
 
-/** The footnote nodes of a `footnotes` block at `pos`, with their positions. */
-function notePositions(block: PMNode, pos: number): Array<{ id: string, node: PMNode, pos: number }> {
-  let at = pos + 1
-  return (block.content ?? []).map((node) => {
-    const entry = { id: String(node.attrs?.id ?? ''), node, pos: at }
-    at += nodeSize(node)
-    return entry
-  })
-}
-
-/** The ids of the notes referenced in `blocks`. */
-function referencedNotes(blocks: PMNode[]): Set<string> {
-  const ids = new Set<string>()
-  const walk = (n: PMNode) => {
-    if (n.type === 'footnoteReference') ids.add(String(n.attrs?.id ?? ''))
-    n.content?.forEach(walk)
-  }
-  blocks.forEach(walk)
-  return ids
-}
-
-function plain(node: PMNode | undefined): string {
-  if (!node) return ''
-  return node.text ?? (node.content ?? []).map(plain).join('')
-}
-
-function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[], comments: PlacedComment[], importer: Importer, report: ReviewedImportReport): void {
+function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[], comments: PlacedComment[], importer: Importer, report: ReviewedImportReport, pre?: { text: string, map: Int32Array | null }): void {
   const schema = chorusSchema()
   const fragment = doc.getXmlFragment(sectionFragmentName(sectionId))
   const { doc: pm, meta } = initProseMirrorDoc(fragment, schema)
   const liveChars = flatten((pm.toJSON() as PMNode).content ?? [])
-  const map = alignChars(liveChars, words)
+  const map = pre && pre.text === textOf(liveChars) ? pre.map : alignChars(liveChars, words)
   const notPlaced = (kind: NotPlaced['kind'], author: string, text: string, reason: string) => report.notPlaced.push({ kind, section: title, author, text, reason })
   if (!map) {
     for (const change of wordChanges(words)) notPlaced(change.kind, change.author, change.text, 'the section changed too much to compare')

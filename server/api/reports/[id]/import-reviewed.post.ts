@@ -1,11 +1,12 @@
 import { readMultipartFormData } from 'h3'
 import { useStore } from '../../../store'
 import { audit } from '../../../repos/audit'
-import { changeReportDoc } from '../../../reports/reportDocument'
+import { changeReportDoc, readReportDoc } from '../../../reports/reportDocument'
 import { importDocx } from '../../../docx/import/importDocx'
 import { DEFAULT_IMPORT_LIMITS } from '../../../docx/import/importLimits'
 import { DocxImportError } from '../../../docx/import/DocxImportError'
 import { placeReviewed } from '../../../docx/import/placeReviewed'
+import { alignReviewed } from '../../../docx/import/reviewedSections'
 import { badRequest, tooLarge } from '../../../utils/errors'
 import { requireReportAccess } from '../../../utils/reportAccess'
 import { logDenial } from '../../../utils/logDenial'
@@ -43,10 +44,13 @@ export default defineEventHandler(async (event) => {
     logDenial({ reason: 'reviewed import refused: not a Chorus export', userId: user.id, reportId })
     throw createError({ statusCode: 422, message: 'This Word file was not exported from Chorus (its sections cannot be found). Import it into one section instead.', data: { field: 'file', code: 'not-chorus-export' } })
   }
+  // Compare the texts on a copy, yielding between sections; the change (which holds the room's
+  // queue) reuses each comparison whose section has not changed meanwhile.
+  const aligned = await readReportDoc(reportId, doc => alignReviewed(doc, result))
   const placed = await changeReportDoc(reportId, user, 'text.edit', (doc, actor) => {
     let out!: ReturnType<typeof placeReviewed>
     doc.transact(() => {
-      out = placeReviewed(doc, result, importer, actor.role)
+      out = placeReviewed(doc, result, importer, actor.role, aligned)
     }, `import:${user.id}`)
     return out
   })
