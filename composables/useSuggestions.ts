@@ -2,13 +2,12 @@
  * The open suggestions (tracked changes) of the report, live from its Y.Doc through the one
  * reader in shared/ (re-read only for the sections a transaction touched, at most every 300 ms),
  * and what the comments panel does with them: accept or reject one, a section's, or all by one
- * person — each as ONE ProseMirror transaction per section editor (one undo step), recorded in
- * the suggestion's thread for the disposition CSV — and reply. Created once by the report page.
+ * person — each as ONE ProseMirror transaction per section editor, recorded as a decision thread
+ * for the disposition CSV — and reply. Created once by the report page.
  */
 import type * as Y from 'yjs'
 import type { InjectionKey } from 'vue'
 import type { Editor } from '@tiptap/vue-3'
-import { yUndoPluginKey } from '@tiptap/y-tiptap'
 import { sectionFragmentName } from '#shared/docNames'
 import { readSuggestions } from '#shared/editor/readSuggestions'
 import type { SuggestionEntry } from '#shared/editor/readSuggestions'
@@ -117,13 +116,11 @@ function createSuggestionsStore(o: SuggestionsOptions) {
       const selector = { id: which.id, authorId: which.authorId }
       const chosen = readSuggestions(editor.state.doc, sectionId).filter(e => (!selector.id || e.id === selector.id) && (!selector.authorId || e.authorId === selector.authorId))
       if (!chosen.length) continue
-      // Its own undo step: neither merged with the typing just before nor with what follows.
-      const undo = (yUndoPluginKey.getState(editor.state) as { undoManager?: { stopCapturing: () => void } } | undefined)?.undoManager
-      undo?.stopCapturing()
+      // One transaction per section. Not in the undo history: undoing it would put the suggester's
+      // marks back in this person's name, which the hub refuses (docs/suggestions.md, "Deciding").
       const tr = editor.state.tr
       decideSuggestions(tr, decision, selector)
-      editor.view.dispatch(tr.setMeta(SUGGESTION_DECISION, true))
-      undo?.stopCapturing()
+      editor.view.dispatch(tr.setMeta(SUGGESTION_DECISION, true).setMeta('addToHistory', false))
       recordSuggestionDecisions(doc, chosen, { status: decision === 'accept' ? 'accepted' : 'rejected', decider: o.me, reason: reason?.trim() || undefined })
       decided += chosen.length
     }

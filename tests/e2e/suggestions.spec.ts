@@ -52,7 +52,7 @@ test('an author suggests; the secretariat sees it live, accepts one change and r
   await expect(sam.getByTestId(`section-words-${section}`).getByTestId('words-pending')).toHaveText('2 words pending')
   await sam.screenshot({ path: 'test-results/suggestions/live.png' })
 
-  const violations = await axeViolations(sam, ['[data-testid="comments-panel"]', `[data-section-body="${section}"]`, '[data-testid="editor-toolbar"]'])
+  const violations = await axeViolations(sam, ['[data-testid="comments-panel"]', `[data-section-body="${section}"]`, `[data-testid="section-words-${section}"]`, '[data-testid="editor-toolbar"]', '[data-testid="mode-switch"]'])
   expect(violations).toEqual([])
 
   // Accept the insertion; reject the deletion with a reason.
@@ -70,13 +70,6 @@ test('an author suggests; the secretariat sees it live, accepts one change and r
   }
   await expectConnected(sam)
   expect((await serverSection(chorus.server.url, chorus.admin.account, report.id, section)).text).toBe(expected)
-
-  // Each decision is one undoable step for the one who made it.
-  await sectionBody(sam, section).click()
-  await sam.keyboard.press('Control+z')
-  await expect.poll(() => suggestedTexts(sam, section)).toEqual({ inserted: [], deleted: ['rural '] })
-  await sam.keyboard.press('Control+y')
-  await expect(sectionBody(sam, section).locator('del.suggestion-deletion')).toHaveCount(0)
 
   const csv = await (await chorus.admin.api.raw('GET', `/api/reports/${report.id}/comments.csv`)).text()
   const rows = csv.split('\r\n')
