@@ -4,6 +4,11 @@
  * (with replies) come back with their ranges; a Chorus export's sections are found by their
  * bookmarks. The Word files are the app's own review copies (and Word-style edits of their XML).
  */
+import { execFile } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
 import JSZip from 'jszip'
 import { chorusSchema } from '#shared/editor/extensions'
@@ -15,6 +20,7 @@ import type { PMNode } from '../../server/docx/types'
 import { reportYDoc, sampleReport } from '../fixtures-gen/sampleReport'
 import { commentOn } from '../fixtures-gen/sampleComments'
 import { suggestDeletion, suggestInsertion } from '../fixtures-gen/sampleSuggestions'
+import { hasSoffice } from '../fixtures-gen/readDocx'
 
 const ana = { id: 'u-ana', name: 'Ana Ruiz' }
 const ben = { id: 'u-ben', name: 'Ben Okafor' }
@@ -87,4 +93,23 @@ describe('importing Word tracked changes and comments', () => {
     expect(readSuggestions(chorusSchema().nodeFromJSON(content), 's')).toEqual([])
     expect(textBetween(content, 0)).toContain('adopt a comprehensive strategy. No budget line or staff has been')
   })
+
+  it.skipIf(!hasSoffice())('reads the tracked changes and comments of a file saved by LibreOffice (skipped when soffice is not installed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'chorus-lo-'))
+    try {
+      writeFileSync(join(dir, 'review.docx'), await reviewCopy())
+      // LibreOffice opens the review copy and saves it as Word again, with its own markup.
+      await promisify(execFile)('soffice', [`-env:UserInstallation=file://${join(dir, 'profile')}`, '--headless', '--convert-to', 'docx:MS Word 2007 XML', '--outdir', join(dir, 'out'), join(dir, 'review.docx')], { timeout: 120_000 })
+      const { content, comments } = await importDocx(readFileSync(join(dir, 'out', 'review.docx')), {}, importer)
+      const suggestions = readSuggestions(chorusSchema().nodeFromJSON(content), 's')
+      expect(suggestions.map(s => [s.kind, s.inserted || s.deleted, s.wordAuthor])).toEqual([
+        ['deletion', 'comprehensive ', 'Ben Okafor'],
+        ['insertion', ' or staff', 'Ana Ruiz'],
+      ])
+      expect(comments.map(c => [c.author, c.text, c.replies.map(r => r.text)])).toEqual([['Ana Ruiz', 'Name the facilities.', ['Three of them.']]])
+      expect(textBetween(content, comments[0]!.from!, comments[0]!.to!)).toBe('pre-trial detention')
+    } finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  }, 120_000)
 })

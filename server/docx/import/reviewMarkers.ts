@@ -119,7 +119,27 @@ export function readReviewMarkers(doc: PMNode, review: WordReview, importer: Imp
   return { content, sectionStarts, ...gatherComments(review, starts, ends, now) }
 }
 
+/**
+ * A file without Word's threading (no comment names a parent) writes replies as comments on the
+ * same words — LibreOffice 7 does — so there a comment on exactly the range of an earlier one is
+ * read as its reply.
+ */
+function threadBySameRange(review: WordReview, starts: Map<string, number>, ends: Map<string, number>): WordReview['comments'] {
+  if (review.comments.some(c => c.parentId)) return review.comments
+  const first = new Map<string, string>()
+  return review.comments.map((c) => {
+    const from = starts.get(c.id)
+    const to = ends.get(c.id)
+    if (from === undefined || to === undefined) return c
+    const key = `${from}:${to}`
+    const parent = first.get(key)
+    if (parent === undefined) first.set(key, c.id)
+    return parent === undefined ? c : { ...c, parentId: parent }
+  })
+}
+
 function gatherComments(review: WordReview, starts: Map<string, number>, ends: Map<string, number>, now: number): { comments: ImportedComment[], resolvedLeftOut: number } {
+  review = { ...review, comments: threadBySameRange(review, starts, ends) }
   const byId = new Map(review.comments.map(c => [c.id, c]))
   const root = (id: string) => {
     let c = byId.get(id)!
