@@ -6,6 +6,7 @@
  * decided, when, and the reason for a rejection.
  */
 import type { ThreadView } from '#shared/commentsDoc'
+import type { SuggestionEntry } from '#shared/editor/readSuggestions'
 import type { InterfaceLocale } from '#shared/schemas/preferences'
 import { DISPOSITION_HEADINGS } from './dispositionHeadings'
 
@@ -41,15 +42,26 @@ export function csvCell(value: string): string {
   return `"${safe.replace(/"/g, '""')}"`
 }
 
-/** Rows for the threads, in section order then time. */
-export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string, string>, userNames: Map<string, string>): DispositionRow[] {
+/**
+ * Rows for the threads and the open suggestions (`open`, from shared/editor/readSuggestions.ts —
+ * the reader the comments panel uses), in section order then time.
+ */
+export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string, string>, userNames: Map<string, string>, open: SuggestionEntry[] = []): DispositionRow[] {
   const order = [...sectionTitles.keys()]
-  const sorted = [...threads].sort((a, b) => (order.indexOf(a.sectionId) - order.indexOf(b.sectionId)) || a.createdAt - b.createdAt)
-  // A decided tracked change is one row: its decision record, with its discussion thread's messages.
-  const decided = new Set(threads.filter(t => t.decision && t.suggestionId).map(t => t.suggestionId))
+  const bySection = (a: { sectionId: string, createdAt: number }, b: { sectionId: string, createdAt: number }) => (order.indexOf(a.sectionId) - order.indexOf(b.sectionId)) || a.createdAt - b.createdAt
+  // A tracked change is one row: its decision record or the open suggestion, with its discussion.
+  const covered = new Set([...threads.filter(t => t.decision).map(t => t.suggestionId), ...open.map(e => e.id)])
   const discussions = new Map(threads.filter(t => t.suggestionId && !t.decision).map(t => [t.suggestionId, t]))
   const messages = (t: ThreadView | undefined) => (t ? [`${t.authorName}: ${t.body}`, ...t.replies.filter(r => !r.deleted).map(r => `${r.authorName}: ${r.body}`)] : [])
-  return sorted.filter(t => t.decision || !decided.has(t.suggestionId)).map((t) => {
+  const openRows = open.map(e => ({ sectionId: e.sectionId, createdAt: e.createdAt, row: {
+    section: sectionTitles.get(e.sectionId) ?? '(removed section)', kind: KIND_LABELS[e.kind], excerpt: e.deleted, comment: '', suggestedText: e.inserted,
+    who: e.wordAuthor ? `${e.wordAuthor}, in Word` : e.authorName, date: new Date(e.createdAt).toISOString().slice(0, 10), status: 'open',
+    decidedBy: '', reason: '', decidedAt: '', replies: messages(discussions.get(e.id)).join('\n'),
+  } }))
+  const threadRows = threads.filter(t => t.decision || !t.suggestionId || !covered.has(t.suggestionId)).map(t => ({ sectionId: t.sectionId, createdAt: t.createdAt, row: threadRow(t) }))
+  return [...threadRows, ...openRows].sort(bySection).map(x => x.row)
+
+  function threadRow(t: ThreadView): DispositionRow {
     const d = t.decision
     const replies = t.replies.filter(r => !r.deleted).map(r => `${r.authorName}: ${r.body}`)
     if (d) {
@@ -74,7 +86,7 @@ export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string
       decidedAt: minute(t.suggestion?.decidedAt ?? t.resolvedAt ?? 0),
       replies: replies.join('\n'),
     }
-  })
+  }
 }
 
 /** The CSV text (UTF-8 with a BOM so spreadsheet programs read accents right; CRLF line ends per RFC 4180). */

@@ -89,4 +89,15 @@ describe('suggestion threads', () => {
     expect(csv).toContain('"Type"')
     expect(csv).toContain('"Decided on"')
   })
+
+  it('lists open suggestions in the CSV too, read by the same reader as the panel, with their discussion', () => {
+    const { doc } = reportWithSuggestions()
+    const open = readSuggestions(doc.getXmlFragment(sectionFragmentName(SECTION)), SECTION)
+    replyToSuggestion(doc, open[0]!, { author: { id: 'u-cy', name: 'Cy' }, body: 'Why?', mentions: [] })
+    const rows = dispositionRows(readThreads(doc), new Map([[SECTION, 'Cluster V']]), new Map(), open)
+    expect(rows.map(r => [r.kind, r.who, r.status, r.excerpt, r.suggestedText, r.replies])).toEqual([
+      ['Deletion', 'Ana', 'open', 'all ', '', 'Cy: Why?'],
+      ['Insertion', 'Ben', 'open', '', ' now', ''],
+    ])
+  })
 })

@@ -3,6 +3,8 @@ import { z } from 'zod'
 import { INTERFACE_LOCALES } from '#shared/schemas/preferences'
 import { readThreads } from '#shared/commentsDoc'
 import { readMeta, readSections } from '#shared/reportDoc'
+import { readSuggestions } from '#shared/editor/readSuggestions'
+import { sectionFragmentName } from '#shared/docNames'
 import { useStore } from '../../../store'
 import { listMembers } from '../../../repos/members'
 import { readReportDoc } from '../../../reports/reportDocument'
@@ -21,8 +23,11 @@ export default defineEventHandler(async (event) => {
   const { db } = await useStore()
   const names = new Map((await listMembers(db, reportId)).map(m => [m.userId, m.name]))
   const { csv, title } = await readReportDoc(reportId, (doc) => {
-    const titles = new Map(readSections(doc).map(s => [s.id, s.title]))
-    return { csv: dispositionCsv(dispositionRows(readThreads(doc), titles, names), lang), title: readMeta(doc).title }
+    const sections = readSections(doc)
+    const titles = new Map(sections.map(s => [s.id, s.title]))
+    // Open tracked changes through the reader the comments panel uses.
+    const open = sections.flatMap(s => readSuggestions(doc.getXmlFragment(sectionFragmentName(s.id)), s.id))
+    return { csv: dispositionCsv(dispositionRows(readThreads(doc), titles, names, open), lang), title: readMeta(doc).title }
   })
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report'
   setResponseHeader(event, 'Content-Type', 'text/csv; charset=utf-8')
