@@ -109,7 +109,7 @@ function trackReplace(tr: Transaction, from: number, to: number, text: Fragment,
   const at = map.map(to, -1)
   if (text.size) {
     const nodes: PmNode[] = []
-    text.forEach(n => nodes.push(n.mark([...n.marks.filter(m => !isSuggestionMark(m)), schema.marks[INSERTION]!.create(attrs)].sort((a, b) => a.type.rank - b.type.rank))))
+    text.forEach(n => nodes.push(n.mark(schema.marks[INSERTION]!.create(attrs).addToSet(n.marks.filter(m => !isSuggestionMark(m))))))
     tr.insert(at, Fragment.fromArray(nodes))
     return at + text.size
   }

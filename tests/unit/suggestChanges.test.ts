@@ -148,7 +148,8 @@ function pick(doc: PmNode, e: { block: number, a: number, b: number }) {
   const y = start + (e.b % (size + 1))
   return { from: Math.min(x, y), to: Math.max(x, y) }
 }
-function edit(state: EditorState, e: fc.Infer<typeof editArb>) {
+interface Edit { block: number, a: number, b: number, insert: string, caretAt: 'to' | 'from' | 'none' }
+function edit(state: EditorState, e: Edit) {
   const { from, to } = pick(state.doc, e)
   const caret = e.caretAt === 'to' ? to : e.caretAt === 'from' ? from : null
   const s = caret === null || from === to ? state : state.apply(state.tr.setSelection(from === to ? TextSelection.create(state.doc, from) : TextSelection.create(state.doc, caret)))
