@@ -107,4 +107,18 @@ describe('importing a reviewed copy of a Chorus export', () => {
     ])
     expect(report.decidedInWord).toEqual([expect.objectContaining({ section: V, decision: 'accepted', text: ' or staff' })])
   })
+
+  it('recognises a deletion suggested over someone\'s insertion when the copy comes back unchanged', async () => {
+    const doc = reportYDoc(sampleReport())
+    suggestInsertion(doc, V, 'No budget line', ' or staff', { author: ana, now: T0 })
+    suggestDeletion(doc, V, ' or staff', { author: ben, now: T0 + 1 })
+    const exported = (await exportDocx(reportExportInput(doc), { comments: true })).buffer
+    const file = await importDocx(exported, {}, mira)
+    let report!: ReturnType<typeof placeReviewed>
+    doc.transact(() => {
+      report = placeReviewed(doc, file, mira, 'secretariat')
+    })
+    expect(report).toMatchObject({ suggestions: 0, threads: 0, replies: 0, notPlaced: [], decidedInWord: [] })
+    expect(suggestions(doc, V).map(s => s.authorId)).toEqual([ana.id, ben.id])
+  })
 })

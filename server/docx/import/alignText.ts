@@ -66,7 +66,8 @@ function tokens(chars: Char[]): string[] {
   let current = ''
   let key = ''
   for (const c of chars) {
-    const k = (WORD_CHAR.test(c.ch) ? 'w' : /\s/.test(c.ch) ? 's' : 'o') + (c.ins ? '+' : '')
+    // Text both inserted and proposed for deletion is exported as a deletion only: it is not keyed.
+    const k = (WORD_CHAR.test(c.ch) ? 'w' : /\s/.test(c.ch) ? 's' : 'o') + (c.ins && !c.del ? '+' : '')
     if (current && (k !== key || k.startsWith('o'))) {
       out.push(current + (key.endsWith('+') ? '\u0000' : ''))
       current = ''

@@ -88,7 +88,8 @@ export function reportDecisions(sectionId: string, live: Char[], words: Char[], 
   for (const [key, g] of groups) {
     const mapped = g.idx.filter(j => toWord[j]! >= 0)
     const text = g.idx.map(j => live[j]!.ch).join('')
-    const stillMarked = mapped.some(j => words[toWord[j]!]![g.kind])
+    // An insertion with a deletion over it went out as the deletion: still pending while that is.
+    const stillMarked = mapped.some(j => words[toWord[j]!]![g.kind] || (g.kind === 'ins' && live[j]!.del && words[toWord[j]!]!.del))
     let decision: 'accepted' | 'rejected' | null = null
     if (!mapped.length) decision = g.kind === 'ins' ? (gapText(g.idx, toWord, words, live).includes(text.trim()) ? 'accepted' : 'rejected') : 'accepted'
     else if (mapped.length === g.idx.length && !stillMarked) decision = g.kind === 'ins' ? 'accepted' : 'rejected'
