@@ -31,8 +31,8 @@ export function englishVocabulary(): Set<string> {
   return new Set([...messages('en').flatMap(wordsOf), ...COMMON_ENGLISH])
 }
 
-/** Every word shown on the page (text, aria-label, title, placeholder, alt), outside text marked in another language. */
-export async function shownWords(page: Page): Promise<string[]> {
+/** Every text shown on the page (text, aria-label, title, placeholder, alt), outside text marked in another language. */
+export async function shownTexts(page: Page): Promise<string[]> {
   const texts = await page.evaluate(() => {
     const pageLang = (document.documentElement.lang || 'en').split('-')[0]
     const foreign = (el: Element) => {
@@ -56,7 +56,7 @@ export async function shownWords(page: Page): Promise<string[]> {
     }
     return out
   })
-  return texts.flatMap(t => t.match(/\p{L}+/gu) ?? [])
+  return texts
 }
 
 /**
@@ -68,7 +68,16 @@ export async function englishLeft(page: Page, locale: 'az' | 'ru', allowed: stri
   const own = ownVocabulary(locale)
   const allow = new Set(allowed.flatMap(wordsOf))
   const english = englishVocabulary()
-  const words = (await shownWords(page)).map(w => w.toLowerCase()).filter(w => w.length > 1 && !own.has(w) && !allow.has(w))
-  const left = locale === 'ru' ? words.filter(w => /\p{Script=Latin}/u.test(w)) : words.filter(w => english.has(w))
-  return [...new Set(left)]
+  const roman = /^[ivxlcdm]+$/ // section numbers (II., IV.) are the same in every language
+  const left = new Map<string, string>()
+  for (const text of await shownTexts(page)) {
+    // UN document symbols (CRC/C/AZE/CO/5-6) are the same in every language.
+    const words = text.replace(/\b[A-Z][A-Z0-9]*(?:\/[A-Za-z0-9.-]+)+/g, ' ').match(/\p{L}+/gu) ?? []
+    for (const word of words.map(w => w.toLowerCase())) {
+      if (word.length < 2 || own.has(word) || allow.has(word) || roman.test(word)) continue
+      if (locale === 'ru' ? /\p{Script=Latin}/u.test(word) : english.has(word)) left.set(word, text.trim().slice(0, 80))
+    }
+  }
+  // Each word with where it was seen, so a failure says what to translate.
+  return [...left].map(([word, where]) => `${word} — in “${where}”`)
 }

@@ -9,7 +9,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createI18n } from 'vue-i18n'
 import { PLURAL_RULES, pluralIndex } from '~~/utils/pluralIndex'
-import { formatDay, formatNumber } from '~~/utils/localeFormat'
+import { formatDate, formatDateTime, formatDay, formatMinutesAgo, formatNumber, formatTime, intlKnows, useAzFallbackForTests } from '~~/utils/localeFormat'
 import { formatCommentTime } from '~~/components/comments/commentTime'
 
 const load = (code: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../locales', `${code}.json`), 'utf8'))
@@ -76,5 +76,21 @@ describe('numbers and dates in the interface language', () => {
     expect(formatCommentTime(now - 5 * 60_000, now, 'ru')).toBe('5 мин. назад')
     expect(formatCommentTime(now - 5 * 60_000, now, 'az')).toBe('5 dəqiqə öncə')
     expect(formatCommentTime(now - 5 * 60_000, now, 'en')).toBe('5 min. ago')
+  })
+})
+
+describe('Azerbaijani where the browser\'s Intl lacks it (Chromium ships no az data)', () => {
+  it('writes numbers, dates, times and "minutes ago" exactly as full ICU does', () => {
+    expect(intlKnows('az')).toBe(true) // Node has full ICU: the reference
+    const at = new Date(2027, 2, 5, 14, 5).getTime()
+    const reference = () => [formatNumber(1234567.5, 'az'), formatNumber(1000, 'az'), formatDay('2027-03-05', 'az'), formatDate(at, 'az'), formatDate(at, 'az', false), formatTime(at, 'az'), formatDateTime(at, 'az'), formatMinutesAgo(5, 'az')]
+    const intl = reference()
+    useAzFallbackForTests(true)
+    try {
+      expect(reference()).toEqual(intl)
+    } finally {
+      useAzFallbackForTests(false)
+    }
+    expect(intl).toEqual(['1.234.567,5', '1.000', '5 mart 2027', '5 mar 2027', '5 mar', '14:05', '5 mar 2027, 14:05', '5 dəqiqə öncə'])
   })
 })
