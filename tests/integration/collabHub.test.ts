@@ -21,7 +21,7 @@ type StoreModule = typeof import('../../server/store')
 let hub: Hub
 let store: Awaited<ReturnType<StoreModule['useStore']>>
 const reportId = 'report-hub-test-1'
-const user = { id: 'user-hub-1', email: 'hub@example.org', name: 'Hub User', isAdmin: false, color: '#123456' }
+const user = { id: 'user-hub-1', email: 'hub@example.org', name: 'Hub User', isAdmin: false, color: '#123456', locale: null }
 
 beforeAll(async () => {
   store = await (await import('../../server/store')).useStore()

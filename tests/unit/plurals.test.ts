@@ -12,11 +12,14 @@ import { PLURAL_RULES, pluralIndex } from '~~/utils/pluralIndex'
 import { formatDate, formatDateTime, formatDay, formatMinutesAgo, formatNumber, formatTime, intlKnows, useAzFallbackForTests } from '~~/utils/localeFormat'
 import { formatCommentTime } from '~~/components/comments/commentTime'
 
-const load = (code: string) => JSON.parse(readFileSync(join(import.meta.dirname, '../../locales', `${code}.json`), 'utf8'))
+const load = (code: string): Record<string, never> => JSON.parse(readFileSync(join(import.meta.dirname, '../../locales', `${code}.json`), 'utf8'))
+/** vue-i18n's composer, typed loosely: the message files are read at run time, not imported. */
+interface LooseComposer { locale: { value: string }, t: (key: string, named: Record<string, unknown>, plural: number) => string }
 const i18n = createI18n({ legacy: false, locale: 'en', fallbackLocale: 'en', pluralRules: PLURAL_RULES, messages: { en: load('en'), az: load('az'), ru: load('ru') } })
+const composer = i18n.global as unknown as LooseComposer
 const t = (locale: string, key: string, n: number) => {
-  i18n.global.locale.value = locale as 'en'
-  return i18n.global.t(key, { n: formatNumber(n, locale) }, n)
+  composer.locale.value = locale
+  return composer.t(key, { n: formatNumber(n, locale) }, n)
 }
 
 describe('plurals', () => {
