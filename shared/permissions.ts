@@ -75,16 +75,4 @@ export function canResolveThread(role: Role | null | undefined, userId: string, 
   return role === 'reviewer' && userId === threadAuthorId
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  secretariat: 'Secretariat',
-  author: 'Author',
-  reviewer: 'Reviewer',
-  viewer: 'Viewer',
-}
-
-export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  secretariat: 'Coordinates the report: structure, members, final text, versions and submission.',
-  author: 'Drafts sections that are not final and sets the status of the sections they own.',
-  reviewer: 'Reads the draft, comments and proposes replacements; cannot change the text.',
-  viewer: 'Reads the report and exports it; cannot comment.',
-}
+// Role names and descriptions are interface text: locales/*.json `roles.<role>.label` / `.description`.
