@@ -5,12 +5,12 @@
  * person — each as ONE ProseMirror transaction per section editor, recorded as a decision thread
  * for the disposition CSV — and reply. Created once by the report page.
  */
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import type { InjectionKey } from 'vue'
 import type { Editor } from '@tiptap/vue-3'
 import { sectionFragmentName } from '#shared/docNames'
 import { readSuggestions } from '#shared/editor/readSuggestions'
-import type { SuggestionEntry } from '#shared/editor/readSuggestions'
+import type { SuggestionEntry, YRunCache } from '#shared/editor/readSuggestions'
 import { decideSuggestions } from '#shared/editor/decideSuggestions'
 import type { SuggestionSelector } from '#shared/editor/decideSuggestions'
 import { recordSuggestionDecisions, replyToSuggestion } from '#shared/suggestionThreads'
@@ -37,6 +37,8 @@ const EDITOR_WAIT_MS = 4000
 
 function createSuggestionsStore(o: SuggestionsOptions) {
   const bySection = shallowRef<Record<string, SuggestionEntry[]>>({})
+  /** Each paragraph's text runs, dropped when a transaction changes that paragraph. */
+  let runs: YRunCache = new WeakMap()
   let dirty = new Set<string>()
   let timer: ReturnType<typeof setTimeout> | null = null
   let cleanup = () => {}
@@ -46,7 +48,7 @@ function createSuggestionsStore(o: SuggestionsOptions) {
     const doc = o.doc.value
     if (!doc) return
     const next = { ...bySection.value }
-    for (const id of dirty) next[id] = readSuggestions(doc.getXmlFragment(sectionFragmentName(id)), id)
+    for (const id of dirty) next[id] = readSuggestions(doc.getXmlFragment(sectionFragmentName(id)), id, runs)
     dirty = new Set()
     bySection.value = next
   }
@@ -57,8 +59,10 @@ function createSuggestionsStore(o: SuggestionsOptions) {
   watch([o.doc, o.sections], ([doc, sections]) => {
     cleanup()
     if (!doc) return
+    runs = new WeakMap()
     for (const s of sections) if (!(s.id in bySection.value)) markDirty(s.id)
     const onTransaction = (tr: Y.Transaction) => {
+      for (const type of tr.changed.keys()) if (type instanceof Y.XmlText) runs.delete(type)
       const changed = tr.changedParentTypes as Map<unknown, unknown>
       for (const s of o.sections.value) if (changed.has(doc.getXmlFragment(sectionFragmentName(s.id)))) markDirty(s.id)
     }

@@ -43,22 +43,34 @@ function* pmRuns(doc: PmNode): Generator<TextRun> {
   yield* runs
 }
 
-function* yRuns(node: Y.XmlFragment | Y.XmlElement): Generator<TextRun> {
+/** Runs of each paragraph's Y.XmlText, kept by a caller that drops the entries of changed texts. */
+export type YRunCache = WeakMap<Y.XmlText, TextRun[]>
+
+function textRuns(text: Y.XmlText, cache?: YRunCache): TextRun[] {
+  const known = cache?.get(text)
+  if (known) return known
+  const runs: TextRun[] = []
+  for (const op of text.toDelta() as Array<{ insert: unknown, attributes?: Record<string, SuggestionAttrs> }>) {
+    if (typeof op.insert !== 'string') continue
+    runs.push({ text: op.insert, insertion: op.attributes?.[INSERTION], deletion: op.attributes?.[DELETION], block: runs.length === 0 })
+  }
+  cache?.set(text, runs)
+  return runs
+}
+
+function* yRuns(node: Y.XmlFragment | Y.XmlElement, cache?: YRunCache): Generator<TextRun> {
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlElement) yield* yRuns(child)
-    else if (child instanceof Y.XmlText) {
-      let block = true
-      for (const op of child.toDelta() as Array<{ insert: unknown, attributes?: Record<string, SuggestionAttrs> }>) {
-        if (typeof op.insert !== 'string') continue
-        yield { text: op.insert, insertion: op.attributes?.[INSERTION], deletion: op.attributes?.[DELETION], block }
-        block = false
-      }
-    }
+    if (child instanceof Y.XmlElement) yield* yRuns(child, cache)
+    else if (child instanceof Y.XmlText) yield* textRuns(child, cache)
   }
 }
 
-/** The suggestions of one section body, in document order. */
-export function readSuggestions(body: PmNode | Y.XmlFragment, sectionId: string): SuggestionEntry[] {
+/**
+ * The suggestions of one section body, in document order. `cache` (Y only) keeps each paragraph's
+ * runs between calls: the caller deletes the entries of the texts a transaction changed, so a
+ * re-read while someone types costs the changed paragraph, not the section.
+ */
+export function readSuggestions(body: PmNode | Y.XmlFragment, sectionId: string, cache?: YRunCache): SuggestionEntry[] {
   const byId = new Map<string, SuggestionEntry>()
   const lastBlock = new Map<string, number>()
   let blockNo = 0
@@ -74,7 +86,7 @@ export function readSuggestions(body: PmNode | Y.XmlFragment, sectionId: string)
     lastBlock.set(attrs.id + field, blockNo)
     if ((field === 'inserted' && e.kind === 'deletion') || (field === 'deleted' && e.kind === 'insertion')) e.kind = 'replacement'
   }
-  for (const run of body instanceof Y.XmlFragment ? yRuns(body) : pmRuns(body)) {
+  for (const run of body instanceof Y.XmlFragment ? yRuns(body, cache) : pmRuns(body)) {
     if (run.block) blockNo++
     if (run.insertion?.id) add(run.insertion, 'inserted', run.text)
     if (run.deletion?.id) add(run.deletion, 'deleted', run.text)

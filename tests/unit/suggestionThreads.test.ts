@@ -11,6 +11,7 @@ import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
 import { chorusSchema } from '#shared/editor/extensions'
 import { suggestChanges } from '#shared/editor/suggestChanges'
 import { readSuggestions } from '#shared/editor/readSuggestions'
+import type { YRunCache } from '#shared/editor/readSuggestions'
 import { seedDoc } from '#shared/reportDoc'
 import { reportMetaSchema } from '#shared/schemas/report'
 import { readThreads } from '#shared/commentsDoc'
@@ -99,5 +100,20 @@ describe('suggestion threads', () => {
       ['Deletion', 'Ana', 'open', 'all ', '', 'Cy: Why?'],
       ['Insertion', 'Ben', 'open', '', ' now', ''],
     ])
+  })
+
+  it('reads the same with a paragraph cache whose changed texts are dropped per transaction', () => {
+    const { doc } = reportWithSuggestions()
+    const fragment = doc.getXmlFragment(sectionFragmentName(SECTION))
+    const cache: YRunCache = new WeakMap()
+    doc.on('afterTransaction', (tr: Y.Transaction) => {
+      for (const type of tr.changed.keys()) if (type instanceof Y.XmlText) cache.delete(type)
+    })
+    expect(readSuggestions(fragment, SECTION, cache)).toEqual(readSuggestions(fragment, SECTION))
+    const text = (fragment.get(0) as Y.XmlElement).get(0) as Y.XmlText
+    text.insert(0, 'Now ', { insertion: { id: 'cy1', authorId: 'u-cy', authorName: 'Cy', createdAt: 5, wordAuthor: null } })
+    const fresh = readSuggestions(fragment, SECTION)
+    expect(fresh.map(e => e.inserted)).toContain('Now ')
+    expect(readSuggestions(fragment, SECTION, cache)).toEqual(fresh)
   })
 })
