@@ -6,7 +6,8 @@
  * the shared tracked-change marks, so the page draws them as the editor draws suggestions.
  * Authors come from the server (server/reports/readableText.ts): who wrote each run of characters.
  */
-import { ChangeSet } from '@tiptap/pm/changeset'
+import { ChangeSet, simplifyChanges } from '@tiptap/pm/changeset'
+import type { Change } from '@tiptap/pm/changeset'
 import { Slice } from '@tiptap/pm/model'
 import type { Mark, Node as PmNode, Schema } from '@tiptap/pm/model'
 import { ReplaceStep, Transform } from '@tiptap/pm/transform'
@@ -40,6 +41,37 @@ function runsIn(authors: AuthorRun[], from: number, to: number): AuthorRun[] {
   return out
 }
 
+/** The character at `pos` inside a textblock, '' elsewhere. */
+function charAt(doc: PmNode, pos: number): string {
+  if (pos < 0 || pos >= doc.content.size) return ''
+  const $pos = doc.resolve(pos)
+  return $pos.parent.inlineContent && pos < $pos.end() ? doc.textBetween(pos, pos + 1, '', '') : ''
+}
+
+const isWordChar = (c: string) => /[\p{L}\p{N}]/u.test(c)
+const boundary = (doc: PmNode, pos: number) => !isWordChar(charAt(doc, pos - 1)) || !isWordChar(charAt(doc, pos))
+
+/**
+ * A pure insertion or deletion can often sit at several places (" review." or ". review" after
+ * "reviewers."): slide it to where it covers whole words, preferring one that starts with a space,
+ * as Word marks it. Returns the shift to apply to both sides of the change.
+ */
+function wordShift(doc: PmNode, from: number, to: number): number {
+  const score = (k: number) => (boundary(doc, from + k) ? 1 : 0) + (boundary(doc, to + k) ? 1 : 0) + (/\s/.test(charAt(doc, from + k)) ? 0.5 : 0)
+  const shifts = [0]
+  for (let k = 0; charAt(doc, from + k) && charAt(doc, from + k) === charAt(doc, to + k); k++) shifts.push(k + 1)
+  for (let k = 0; charAt(doc, from - k - 1) && charAt(doc, from - k - 1) === charAt(doc, to - k - 1); k++) shifts.push(-k - 1)
+  return shifts.reduce((best, k) => (score(k) > score(best) ? k : best), 0)
+}
+
+/** Changes with pure insertions and deletions slid onto word boundaries. */
+function alignToWords(changes: readonly Change[], a: PmNode, b: PmNode): Array<{ fromA: number, toA: number, fromB: number, toB: number }> {
+  return changes.map((c) => {
+    const k = c.fromA === c.toA ? wordShift(b, c.fromB, c.toB) : c.fromB === c.toB ? wordShift(a, c.fromA, c.toA) : 0
+    return { fromA: c.fromA + k, toA: c.toA + k, fromB: c.fromB + k, toB: c.toB + k }
+  })
+}
+
 const names = (runs: AuthorRun[]) => [...new Set(runs.map(r => r.author).filter(Boolean))]
 
 /** The difference from `older` to `newer` (either may be missing: a section added or removed). */
@@ -47,7 +79,8 @@ export function versionDiff(schema: Schema, older: SideText | null, newer: SideT
   const a = schema.nodeFromJSON(older?.doc ?? EMPTY)
   const b = schema.nodeFromJSON(newer?.doc ?? EMPTY)
   const step = new ReplaceStep(0, a.content.size, new Slice(b.content, 0, 0))
-  const changes = ChangeSet.create(a).addSteps(b, [step.getMap()], null).changes
+  // Inside a word, a mix of insertions and deletions reads as the whole word replaced.
+  const changes = alignToWords(simplifyChanges(ChangeSet.create(a).addSteps(b, [step.getMap()], null).changes, b), a, b)
   const tr = new Transform(b)
   const diff: SectionDiff = { doc: b, inserted: 0, deleted: 0, insertedBy: [], deletedBy: [] }
   const insertedRuns: AuthorRun[] = []
