@@ -71,8 +71,8 @@ export async function englishLeft(page: Page, locale: 'az' | 'ru', allowed: stri
   const roman = /^[ivxlcdm]+$/ // section numbers (II., IV.) are the same in every language
   const left = new Map<string, string>()
   for (const text of await shownTexts(page)) {
-    // UN document symbols (CRC/C/AZE/CO/5-6) are the same in every language.
-    const words = text.replace(/\b[A-Z][A-Z0-9]*(?:\/[A-Za-z0-9.-]+)+/g, ' ').match(/\p{L}+/gu) ?? []
+    // UN document symbols (CRC/C/AZE/CO/5-6) and email addresses are the same in every language.
+    const words = text.replace(/\b[A-Z][A-Z0-9]*(?:\/[A-Za-z0-9.-]+)+/g, ' ').replace(/\S+@\S+/g, ' ').match(/\p{L}+/gu) ?? []
     for (const word of words.map(w => w.toLowerCase())) {
       if (word.length < 2 || own.has(word) || allow.has(word) || roman.test(word)) continue
       if (locale === 'ru' ? /\p{Script=Latin}/u.test(word) : english.has(word)) left.set(word, text.trim().slice(0, 80))
