@@ -9,6 +9,7 @@ import type { InterfaceLocale } from '#shared/schemas/preferences'
 
 interface Bridge {
   t: Composer['t']
+  te: (key: string) => boolean
   locale: () => string
   setLocale: (locale: InterfaceLocale) => Promise<void>
 }
@@ -24,6 +25,11 @@ export function connectInterfaceI18n(value: Bridge): void {
 export function interfaceT(key: string, named: Record<string, unknown> = {}, plural?: number): string {
   if (!bridge) return key
   return plural === undefined ? bridge.t(key, named) : bridge.t(key, named, plural)
+}
+
+/** Does the current language (or English) have this key? */
+export function interfaceHas(key: string): boolean {
+  return bridge?.te(key) ?? false
 }
 
 /** The current interface language, as a BCP 47 tag Intl understands. */
