@@ -14,6 +14,10 @@ import { readMeta, readSections } from '#shared/reportDoc'
 import { findUser } from '../repos/users'
 import { useStore } from '../store'
 
+/** Any Yjs type (their content types differ: text, element, fragment). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type YType = Y.AbstractType<any>
+
 /** Characters `from`–`to` (ProseMirror positions) written by `author` (a name, '' when unknown). */
 export interface AuthorRun { from: number, to: number, author: string }
 
@@ -31,7 +35,7 @@ function clientRuns(fragment: Y.XmlFragment, schema: Schema, size: number): Clie
     else runs.push({ from: pos, to: pos + length, client })
     pos += length
   }
-  const walk = (type: Y.AbstractType<unknown>) => {
+  const walk = (type: YType) => {
     for (let item = type._start; item; item = item.right) {
       if (item.deleted || !item.countable) continue
       if (!(item.content instanceof Y.ContentType)) {

@@ -14,6 +14,10 @@ import * as Y from 'yjs'
 import type { relativePositionToAbsolutePosition } from '@tiptap/y-tiptap'
 import { COMMENTS } from '#shared/docNames'
 
+/** Any Yjs type (their content types differ: text, element, fragment). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type YType = Y.AbstractType<any>
+
 /** y-tiptap's Y type → ProseMirror node map (its type is not exported by name). */
 type Mapping = Parameters<typeof relativePositionToAbsolutePosition>[3]
 
@@ -23,29 +27,29 @@ export interface BoundFragment { doc: Y.Doc, fragment: Y.XmlFragment, mapping: M
 interface Range { from: number, to: number }
 
 /** Is `type` (or an ancestor below the fragment) deleted, or outside the fragment? As the comments panel judges. */
-function detached(type: Y.AbstractType<unknown>, fragment: Y.XmlFragment): boolean {
-  let t: Y.AbstractType<unknown> | null = type
+function detached(type: YType, fragment: Y.XmlFragment): boolean {
+  let t: YType | null = type
   while (t && t !== fragment) {
     const item: Y.Item | null = t._item
     if (!item || item.deleted) return true
-    t = item.parent as Y.AbstractType<unknown>
+    t = item.parent as YType
   }
   return t !== fragment
 }
 
 /** The ProseMirror size of a child of an element: a text's length, an element's node size. */
-function sizeOf(type: Y.AbstractType<unknown>, mapping: Mapping): number | null {
+function sizeOf(type: YType, mapping: Mapping): number | null {
   if (type instanceof Y.XmlText) return type.length
   const node = mapping.get(type as never) as { nodeSize: number } | undefined
   return node ? node.nodeSize : null
 }
 
 /** The size of the live children of `parent` before its `index`-th one (or before `stop`). */
-function sizeBefore(parent: Y.AbstractType<unknown>, mapping: Mapping, stop: { index?: number, type?: Y.AbstractType<unknown> }): number | null {
+function sizeBefore(parent: YType, mapping: Mapping, stop: { index?: number, type?: YType }): number | null {
   let pos = 0
   let i = 0
   for (let n = parent._start; n; n = n.right) {
-    const child = (n.content as Y.ContentType).type as Y.AbstractType<unknown>
+    const child = (n.content as Y.ContentType).type as YType
     if (child === stop.type || i === stop.index) break
     if (n.deleted) continue
     const size = sizeOf(child, mapping)
@@ -78,7 +82,7 @@ function positionOf(b: BoundFragment, bytes: unknown): number | null {
     pos = before
   }
   while (type !== b.fragment) {
-    const parent = type._item!.parent as Y.AbstractType<unknown>
+    const parent = type._item!.parent as YType
     const before = sizeBefore(parent, b.mapping, { type })
     if (before === null) return null
     // An element's start tag counts one; a text has none.
@@ -107,15 +111,15 @@ export function threadRangesIn(version: BoundFragment, live: Y.Doc, sectionId: s
 }
 
 /** The Yjs place of a ProseMirror position: a text and an offset in it, or an element and a child index. */
-function placeAt(b: BoundFragment, pos: number): { type: Y.AbstractType<unknown>, index: number } {
-  let type: Y.AbstractType<unknown> = b.fragment
+function placeAt(b: BoundFragment, pos: number): { type: YType, index: number } {
+  let type: YType = b.fragment
   let rest = pos
   for (;;) {
     let index = 0
-    let inside: Y.AbstractType<unknown> | null = null
+    let inside: YType | null = null
     for (let n = type._start; n && !inside; n = n.right) {
       if (n.deleted) continue
-      const child = (n.content as Y.ContentType).type as Y.AbstractType<unknown>
+      const child = (n.content as Y.ContentType).type as YType
       if (child instanceof Y.XmlText) {
         if (rest <= child.length) return { type: child, index: rest }
         rest -= child.length
