@@ -1,7 +1,7 @@
 /**
  * The disposition table's column headings in each interface language (shared/schemas/preferences.ts):
  * the secretariat that downloads it reads it in its own language, like the rest of Chorus.
- * tests/unit/dispositionHeadings.test.ts checks every language names every column.
+ * tests/unit/serverWords.test.ts checks every language names every column.
  */
 import type { InterfaceLocale } from '#shared/schemas/preferences'
 

@@ -1,6 +1,7 @@
 /**
- * The disposition CSV's headings exist in every interface language, name every column, and are
- * the header row of the CSV in the language asked for (read back from the CSV text).
+ * Words the server writes for a person to read, in their interface language: the disposition
+ * CSV's headings (every language names every column; read back from the CSV text) and the name
+ * of the version a restore saves first.
  */
 import { describe, expect, it } from 'vitest'
 import { INTERFACE_LOCALES } from '#shared/schemas/preferences'
@@ -22,5 +23,14 @@ describe('disposition CSV headings', () => {
     expect(headerRow(dispositionCsv([])).slice(0, 3)).toEqual(['Section', 'Excerpt', 'Comment'])
     expect(headerRow(dispositionCsv([], 'az')).slice(0, 4)).toEqual(['Bölmə', 'Mətn parçası', 'Şərh', 'Təklif olunan dəyişiklik'])
     expect(headerRow(dispositionCsv([], 'ru'))).toEqual(['Раздел', 'Фрагмент', 'Комментарий', 'Предложенная замена', 'Рецензент', 'Дата', 'Статус', 'Решение принял(а)', 'Причина', 'Ответы', 'Тип', 'Дата решения'])
+  })
+})
+
+describe('the version a restore saves first', () => {
+  it('is named in the restorer\'s interface language, English when none is set', async () => {
+    const { backupVersionName } = await import('~~/server/reports/backupVersionName')
+    expect(backupVersionName('Sent for peer review', null)).toBe('Before restoring “Sent for peer review”')
+    expect(backupVersionName('Rəyə göndərildi', 'az')).toBe('“Rəyə göndərildi” bərpa edilməzdən əvvəl')
+    expect(backupVersionName('Отправлено на рецензию', 'ru')).toBe('Перед восстановлением «Отправлено на рецензию»')
   })
 })
