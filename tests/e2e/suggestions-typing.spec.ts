@@ -6,8 +6,10 @@
  * Editing mode is measured on the same page first, for comparison.
  *
  * A benchmark, not a check of the suite: timing on a shared 2-core machine varies several-fold
- * (measured here under load 6: editing p50 42 ms, suggesting p50 38 ms — the transform adds
- * nothing measurable; the section's size dominates). Run it alone on a quiet machine:
+ * (measured here under load 6–10: editing p50 26–42 ms, suggesting p50 36–38 ms). A CPU profile
+ * of 27 keystrokes in Suggesting mode showed ~1.7 s in the browser's own work ("(program)":
+ * style, layout and paint of one 1,500-paragraph contenteditable) against a few ms of JavaScript
+ * per key, the transform included. Run it alone on a quiet machine:
  * CHORUS_BENCH=1 npx playwright test tests/e2e/suggestions-typing.spec.ts
  */
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
