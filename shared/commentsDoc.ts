@@ -52,7 +52,10 @@ function readDecision(v: unknown): SuggestionDecisionData | undefined {
 /** One thread Y.Map as plain data. */
 export function readThread(id: string, m: Y.Map<unknown>): ThreadView {
   const suggestion = readSuggestion(m.get('suggestion'))
-  const decision = readDecision(m.get('decision'))
+  // A decision counts only as its thread author's own (the hub checks who writes a thread), and
+  // in the name the hub checked: a record claiming someone else decided is ignored.
+  const recorded = readDecision(m.get('decision'))
+  const decision = recorded && recorded.decidedBy === str(m.get('authorId')) ? { ...recorded, decidedByName: str(m.get('authorName')) } : undefined
   const resolved = m.get('resolved') === true
   const replies = m.get('replies')
   return {

@@ -116,4 +116,15 @@ describe('suggestion threads', () => {
     expect(fresh.map(e => e.inserted)).toContain('Now ')
     expect(readSuggestions(fragment, SECTION, cache)).toEqual(fresh)
   })
+
+  it('ignores a decision record that claims someone other than its writer decided', () => {
+    const { doc } = reportWithSuggestions()
+    const [ana] = readSuggestions(doc.getXmlFragment(sectionFragmentName(SECTION)), SECTION)
+    // Rui writes a record in his own name (as the hub requires) but says Sam decided.
+    recordSuggestionDecisions(doc, [ana!], { status: 'accepted', decider: { id: 'u-rui', name: 'Rui' } })
+    const forged = doc.getMap<Y.Map<unknown>>('comments').get(readThreads(doc)[0]!.id)!.get('decision') as Y.Map<unknown>
+    forged.set('decidedBy', 'u-sec')
+    forged.set('decidedByName', 'Sam')
+    expect(readThreads(doc)[0]).toMatchObject({ status: 'open', decision: undefined })
+  })
 })
