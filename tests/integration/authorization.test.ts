@@ -124,6 +124,15 @@ const ROUTES: RouteCase[] = [
     },
     expected: secretariatOnly(200),
   },
+  { name: 'GET text', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/text` }), expected: member(200) },
+  {
+    name: 'GET versions/:id/text',
+    request: async (c) => {
+      const { version } = await c.secretariat.call('POST', `/api/reports/${c.reportId}/versions`, { name: 'To read' })
+      return { method: 'GET', path: `/api/reports/${c.reportId}/versions/${version.id}/text` }
+    },
+    expected: member(200),
+  },
   { name: 'GET export.docx', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/export.docx` }), expected: member(200) },
   {
     name: 'POST section import (convert only)',
