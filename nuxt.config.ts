@@ -23,6 +23,8 @@ export default defineNuxtConfig({
   colorMode: { preference: 'light' },
   app: {
     head: {
+      // The shell's language until the app starts; app.vue then sets the interface language's.
+      htmlAttrs: { lang: 'en' },
       title: 'Chorus',
       meta: [{ name: 'viewport', content: 'width=device-width, initial-scale=1' }],
       link: [{ rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }],
