@@ -6,11 +6,13 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import * as Y from 'yjs'
-import { initProseMirrorDoc, relativePositionToAbsolutePosition } from '@tiptap/y-tiptap'
+import { initProseMirrorDoc } from '@tiptap/y-tiptap'
 import { chorusSchema } from '#shared/editor/extensions'
 import { COMMENTS, sectionFragmentName } from '#shared/docNames'
 import { readMeta, readSections } from '#shared/reportDoc'
 import { readThreads, type ThreadView } from '#shared/commentsDoc'
+import { anchorPosition } from '#shared/anchorPosition'
+import type { BoundFragment } from '#shared/anchorPosition'
 import type { Section } from '#shared/schemas/report'
 import type { ExportComment, ExportInput, PMNode } from './types'
 
@@ -106,12 +108,7 @@ function threadToComment(thread: ThreadView, doc: Y.Doc, fragment: Y.XmlFragment
 }
 
 function resolveAnchor(encoded: Uint8Array, doc: Y.Doc, fragment: Y.XmlFragment, mapping: Map<unknown, unknown>): number | null {
-  if (encoded.length === 0) return null
-  try {
-    const rel = Y.decodeRelativePosition(encoded)
-    // y-tiptap's own resolver, so positions match what the editor shows.
-    return relativePositionToAbsolutePosition(doc, fragment, rel, mapping as Parameters<typeof relativePositionToAbsolutePosition>[3])
-  } catch {
-    return null
-  }
+  // Counted from the Yjs types (y-tiptap's resolver answers null at positions 0 and 1: a thread on
+  // a section's first word was exported "on text since removed"); null when its text is gone.
+  return anchorPosition({ doc, fragment, mapping: mapping as BoundFragment['mapping'] }, encoded)
 }
