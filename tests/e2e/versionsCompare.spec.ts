@@ -49,6 +49,9 @@ test('a version compared with the current text shows insertions and deletions, a
   await expect(reviewer.getByTestId('compare-restore')).toHaveCount(0)
   await reviewer.screenshot({ path: 'test-results/versions/compare.png', fullPage: true })
   expect(await axeViolations(reviewer, ['main'])).toEqual([])
+  await reviewer.emulateMedia({ colorScheme: 'dark' })
+  expect(await axeViolations(reviewer, ['main']), 'dark theme').toEqual([])
+  await reviewer.emulateMedia({ colorScheme: 'light' })
 
   // Read-only: the version alone, its own words.
   await reviewer.getByTestId('compare-with').click()
