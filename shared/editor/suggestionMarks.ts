@@ -47,7 +47,10 @@ function dataAttrs(attrs: Record<string, unknown>): Record<string, string> {
   }
 }
 
-function parseAttrs(el: HTMLElement): SuggestionAttrs | false {
+/** The part of a DOM element the parser reads (shared/ has no DOM types). */
+interface AttributeSource { getAttribute(name: string): string | null }
+
+function parseAttrs(el: AttributeSource): SuggestionAttrs | false {
   const id = el.getAttribute('data-suggestion-id')
   if (!id) return false
   return {
@@ -66,7 +69,7 @@ export const Insertion = Mark.create({
   // A deletion may be suggested over someone's proposed insertion; two insertions never overlap.
   excludes: INSERTION,
   addAttributes: () => suggestionAttributes,
-  parseHTML: () => [{ tag: 'ins[data-suggestion-id]', getAttrs: el => parseAttrs(el as HTMLElement) }],
+  parseHTML: () => [{ tag: 'ins[data-suggestion-id]', getAttrs: el => parseAttrs(el as AttributeSource) }],
   renderHTML: ({ HTMLAttributes }) => ['ins', { class: 'suggestion-insertion', ...dataAttrs(HTMLAttributes) }, 0],
 })
 
@@ -76,6 +79,6 @@ export const Deletion = Mark.create({
   inclusive: false,
   excludes: DELETION,
   addAttributes: () => suggestionAttributes,
-  parseHTML: () => [{ tag: 'del[data-suggestion-id]', getAttrs: el => parseAttrs(el as HTMLElement) }],
+  parseHTML: () => [{ tag: 'del[data-suggestion-id]', getAttrs: el => parseAttrs(el as AttributeSource) }],
   renderHTML: ({ HTMLAttributes }) => ['del', { class: 'suggestion-deletion', ...dataAttrs(HTMLAttributes) }, 0],
 })

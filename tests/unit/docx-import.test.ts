@@ -120,7 +120,7 @@ describe('DOCX import of other documents', () => {
     const expected = input.sections.flatMap(s => [norm(s.title), ...textblockTexts(s.content)])
     expect(expected.filter(t => !imported.has(t))).toEqual([])
     expect(nodes(content).filter(n => n.type === 'footnote')).toHaveLength(6)
-  })
+  }, 30_000) // an export and an import, each in a worker thread: seconds when the machine is busy
 
   it('imports a link with a refused address (javascript:) as plain text, with a warning', async () => {
     const doc = new Document({ sections: [{ children: [
