@@ -34,7 +34,7 @@ function readSuggestion(v: unknown): ThreadView['suggestion'] {
 function readReply(m: Y.Map<unknown>): CommentReplyData {
   return {
     id: str(m.get('id')), authorId: str(m.get('authorId')), authorName: str(m.get('authorName')), createdAt: num(m.get('createdAt')),
-    editedAt: m.get('editedAt') ? num(m.get('editedAt')) : undefined, body: str(m.get('body')), mentions: strings(m.get('mentions')), deleted: m.get('deleted') === true,
+    editedAt: m.get('editedAt') ? num(m.get('editedAt')) : undefined, wordAuthor: m.get('wordAuthor') ? str(m.get('wordAuthor')) : undefined, body: str(m.get('body')), mentions: strings(m.get('mentions')), deleted: m.get('deleted') === true,
   }
 }
 
@@ -68,6 +68,7 @@ export function readThread(id: string, m: Y.Map<unknown>): ThreadView {
     authorName: str(m.get('authorName')),
     createdAt: num(m.get('createdAt')),
     editedAt: m.get('editedAt') ? num(m.get('editedAt')) : undefined,
+    wordAuthor: m.get('wordAuthor') ? str(m.get('wordAuthor')) : undefined,
     body: str(m.get('body')),
     mentions: strings(m.get('mentions')),
     resolved,

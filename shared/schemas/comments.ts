@@ -23,6 +23,8 @@ export interface CommentThreadData {
   authorName: string
   createdAt: number
   editedAt?: number
+  /** For a comment imported from Word: the name the Word file gave (authorId is the importer). */
+  wordAuthor?: string
   body: string
   /** User ids mentioned in the body. */
   mentions: string[]
@@ -69,6 +71,8 @@ export interface CommentReplyData {
   authorName: string
   createdAt: number
   editedAt?: number
+  /** For a comment imported from Word: the name the Word file gave (authorId is the importer). */
+  wordAuthor?: string
   body: string
   mentions: string[]
   deleted?: boolean
