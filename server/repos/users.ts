@@ -7,6 +7,7 @@ import type { SqlDriver } from '../store/driver'
 import { newId } from '../utils/newId'
 import { hashPassword } from '../auth/password'
 import type { PublicUser } from '#shared/types/user'
+import { readableColor } from '#shared/readableColor'
 
 interface UserRow {
   id: string
@@ -23,9 +24,10 @@ interface UserRow {
 const LIVE = 'removed_at IS NULL'
 
 // Calm, distinguishable caret colours with enough contrast for white labels.
-const COLORS = ['#2563eb', '#db2777', '#059669', '#d97706', '#7c3aed', '#dc2626', '#0891b2', '#65a30d', '#c026d3', '#ea580c']
+/** People's colours: each carries white text at 4.5:1 or better (caret labels, avatars). */
+const COLORS = ['#1d4ed8', '#be185d', '#047857', '#b45309', '#6d28d9', '#b91c1c', '#0e7490', '#4d7c0f', '#a21caf', '#c2410c']
 
-const toPublic = (r: UserRow): PublicUser => ({ id: r.id, email: r.email, name: r.name, isAdmin: Boolean(r.is_admin), color: r.color, locale: r.locale ?? null })
+const toPublic = (r: UserRow): PublicUser => ({ id: r.id, email: r.email, name: r.name, isAdmin: Boolean(r.is_admin), color: readableColor(r.color), locale: r.locale ?? null })
 
 /** How many accounts exist (0 means the workspace needs its setup). */
 export async function countUsers(db: SqlDriver): Promise<number> {

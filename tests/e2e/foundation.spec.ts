@@ -83,9 +83,11 @@ test('setup → sign in → create a CRC report → invite a reviewer → the re
   await expect(reviewer).toHaveURL(new RegExp(`/reports/${reportId}$`))
   await expect(reviewer.getByText('Reviewer').first()).toBeVisible()
   await expect(reviewer.getByRole('heading', { name: 'I. General measures of implementation' })).toBeAttached()
-  // Read-only: no formatting toolbar and no editable text.
-  await expect(reviewer.getByRole('toolbar', { name: /format/i })).toHaveCount(0)
-  await expect(reviewer.locator('[contenteditable="true"]')).toHaveCount(0)
+  // A reviewer only suggests: Suggesting mode is fixed on and formatting is not theirs.
+  const modes = reviewer.getByTestId('mode-switch')
+  await expect(modes.locator('[data-mode="suggesting"]')).toHaveAttribute('aria-pressed', 'true')
+  await expect(modes.locator('[data-mode="editing"]')).toBeDisabled()
+  await expect(reviewer.getByTestId('editor-toolbar').locator('[data-tool="bold"]')).toBeDisabled()
   // The same link does not work twice.
   const again = await browser.newContext({ baseURL: fresh.url })
   const third = await again.newPage()
