@@ -39,7 +39,7 @@ describe('the review copy places threads', () => {
   it('not at all when its words are deleted', () => {
     const doc = report('Children in care lack data.')
     commentOn(doc, SECTION, 'lack', { author: reviewer, body: 'Gone', now: 1 })
-    const text = doc.getXmlFragment(sectionFragmentName(SECTION)).get(0).get(0) as Y.XmlText
+    const text = (doc.getXmlFragment(sectionFragmentName(SECTION)).get(0) as Y.XmlElement).get(0) as Y.XmlText
     text.delete(17, 5)
     const [c] = reportExportInput(doc).comments
     expect(c!.from === null || c!.to === null || c!.from >= c!.to).toBe(true)
