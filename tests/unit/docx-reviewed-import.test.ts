@@ -103,7 +103,7 @@ describe('importing a reviewed copy of a Chorus export', () => {
 
     expect(report).toMatchObject({ suggestions: 3, threads: 1, replies: 2 })
     expect(report.notPlaced).toEqual([
-      { kind: 'deletion', section: 'Executive summary', author: 'Lawyer (UNICEF)', text: 'key recommendations', reason: 'the text is no longer in the report' },
+      { kind: 'deletion', section: 'Executive summary', author: 'Lawyer (UNICEF)', text: 'key recommendations', reason: 'the text is no longer in the report', reasonCode: 'text-gone' },
     ])
     expect(report.decidedInWord).toEqual([expect.objectContaining({ section: V, decision: 'accepted', text: ' or staff' })])
   })

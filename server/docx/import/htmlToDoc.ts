@@ -9,6 +9,7 @@ import { chorusSchema, isAllowedHref } from '#shared/editor/extensions'
 import { newFootnoteId } from '#shared/editor/footnotes'
 import type { HtmlElement, HtmlNode } from './parseHtml'
 import type { PMMark, PMNode } from '../types'
+import type { ImportNotice, ImportNoticeCode } from '#shared/importNotices'
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'div', 'pre', 'dl', 'hr'])
 /** The number Word showed on a numbered paragraph, written by the worker (see mammothWorkerSource). */
@@ -18,7 +19,7 @@ const MARK_TAGS: Record<string, string> = { strong: 'bold', b: 'bold', em: 'ital
 /** The body and what was lost on the way. */
 export interface HtmlToDocResult {
   doc: PMNode
-  warnings: string[]
+  notices: ImportNotice[]
 }
 
 /** Converts the tree `parseHtml` made of mammoth's output (`idPrefix` as given to mammoth). */
@@ -27,7 +28,7 @@ export function htmlToDoc(root: HtmlElement, idPrefix: string): HtmlToDocResult 
 }
 
 class Converter {
-  private readonly warned = new Map<string, number>()
+  private readonly warned = new Map<ImportNoticeCode, number>()
   /** mammoth note id (e.g. `footnote-3`) → our footnote id, in order of first reference. */
   private readonly refs = new Map<string, string>()
   private readonly notes = new Map<string, PMNode[]>()
@@ -50,13 +51,14 @@ class Converter {
       content: this.notes.get(noteId) ?? [{ type: 'paragraph' }],
     }))
     const unreferenced = [...this.notes.keys()].filter(k => !this.refs.has(k)).length
-    if (unreferenced) this.warn('A note without a reference in the text was left out', unreferenced)
+    if (unreferenced) this.warn('note-unreferenced', unreferenced)
     if (footnotes.length) content.push({ type: 'footnotes', content: footnotes })
-    return { doc: { type: 'doc', content }, warnings: [...this.warned].map(([m, n]) => (n > 1 ? `${m} ×${n}` : m)) }
+    return { doc: { type: 'doc', content }, notices: [...this.warned].map(([code, count]) => ({ code, count })) }
   }
 
-  warn(message: string, times = 1): void {
-    this.warned.set(message, (this.warned.get(message) ?? 0) + times)
+  /** Note one occurrence (or `times`) of a kind of notice; each kind is reported once, with its count. */
+  warn(code: ImportNoticeCode, times = 1): void {
+    this.warned.set(code, (this.warned.get(code) ?? 0) + times)
   }
 
   /** Block content: block elements as blocks, runs of inline content wrapped in paragraphs. */
@@ -169,11 +171,11 @@ class Converter {
         if (ref) {
           out.push(ref)
         } else {
-          this.warn('Superscript and subscript were imported as plain text')
+          this.warn('sup-sub-plain')
           out.push(...this.inline(child.children, marks))
         }
       } else if (child.tag === 'img') {
-        this.warn('Images were left out (a section holds text only)')
+        this.warn('images-left-out')
       } else if (BLOCK_TAGS.has(child.tag)) {
         // A block inside inline content (not produced by mammoth): keep its text.
         out.push(...this.inline(child.children, marks))
@@ -190,9 +192,7 @@ class Converter {
     const noteRef = this.noteRefId(href)
     if (noteRef) return [this.footnoteReference(noteRef)]
     if (isAllowedHref(href)) return this.inline(a.children, this.withMark(marks, { type: 'link', attrs: { href } }))
-    this.warn(href.startsWith('#')
-      ? 'Links to places inside the document were imported as plain text'
-      : 'Links with an address that is not http, https or mailto were imported as plain text')
+    this.warn(href.startsWith('#') ? 'internal-links-plain' : 'unsafe-links-plain')
     return this.inline(a.children, marks)
   }
 
@@ -210,7 +210,7 @@ class Converter {
   }
 
   private footnoteReference(noteId: string): PMNode {
-    if (noteId.startsWith('endnote')) this.warn('Endnotes were imported as footnotes')
+    if (noteId.startsWith('endnote')) this.warn('endnotes-as-footnotes')
     let id = this.refs.get(noteId)
     if (!id) {
       id = newFootnoteId()

@@ -13,12 +13,17 @@ import { parseHtml } from './parseHtml'
 import { readReviewMarkers, type ImportedComment, type Importer } from './reviewMarkers'
 import { runMammoth } from './runMammoth'
 import type { PMNode } from '../types'
+import { noticeText } from '#shared/importNotices'
+import type { ImportNotice } from '#shared/importNotices'
 
 /** What an import produced: the section body and what could not be kept. */
 export interface ImportResult {
   /** The body; Word's tracked changes are `insertion` / `deletion` marks attributed to the importer. */
   content: PMNode
+  /** What could not be kept, in English (for API clients); `notices` has the same with codes. */
   warnings: string[]
+  /** Each kind of loss once, with its count: the browser words it in the interface language. */
+  notices: ImportNotice[]
   /** Word comments (replies gathered) with their ranges in `content`; resolved ones are left out (warned). */
   comments: ImportedComment[]
   /** For a Chorus export: which top-level block of `content` starts which section. */
@@ -64,21 +69,23 @@ export async function importDocx(buffer: Buffer, limits: Partial<ImportLimits> =
   } catch {
     throw new DocxImportError('corrupt', 'The document’s structure could not be converted. Save it again as .docx and retry, or paste its text.')
   }
-  const warnings = [...converted.warnings, ...mammothWarnings(output)]
-  if (review.resolvedLeftOut) warnings.push(`${review.resolvedLeftOut} Word comment(s) marked resolved were left out`)
-  return { content, warnings, comments: review.comments, sectionStarts: review.sectionStarts }
+  const notices = [...converted.notices, ...mammothNotices(output)]
+  if (review.resolvedLeftOut) notices.push({ code: 'resolved-comments-left-out', count: review.resolvedLeftOut })
+  return { content, warnings: notices.map(noticeText), notices, comments: review.comments, sectionStarts: review.sectionStarts }
 }
 
-/** mammoth's messages, summarised for a user (style names, not one line per paragraph). */
-function mammothWarnings(output: { messages: Array<{ type: string, message: string }>, images: number }): string[] {
-  const out: string[] = []
+/** mammoth's messages, summarised for a user (style names, not one line per paragraph; no parser text). */
+function mammothNotices(output: { messages: Array<{ type: string, message: string }>, images: number }): ImportNotice[] {
+  const out: ImportNotice[] = []
   const styles = new Set<string>()
+  let unreadable = 0
   for (const { type, message } of output.messages) {
     const style = /^Unrecognised (?:paragraph|run) style: '([^']*)'/.exec(message)
     if (style) styles.add(style[1]!)
-    else if (type === 'error' || !/^Unrecognised/.test(message)) out.push(message)
+    else if (type === 'error' || !/^Unrecognised/.test(message)) unreadable++
   }
-  if (styles.size) out.push(`Text in these Word styles was imported as plain text: ${[...styles].join(', ')}`)
-  if (output.images) out.push(`${output.images} image(s) were left out (a section holds text only)`)
+  if (styles.size) out.push({ code: 'styles-plain', count: styles.size, detail: [...styles].join(', ') })
+  if (output.images) out.push({ code: 'images-left-out', count: output.images })
+  if (unreadable) out.push({ code: 'unreadable-parts', count: unreadable })
   return out
 }

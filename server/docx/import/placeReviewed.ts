@@ -24,6 +24,11 @@ import { addImportedThreads, type PlacedComment } from './importedThreads'
 import { placeComments, reportDecisions } from './reviewedComments'
 import type { ImportResult } from './importDocx'
 import type { Importer } from './reviewMarkers'
+import { NOT_PLACED_REASONS } from '#shared/importNotices'
+import type { NotPlacedReason } from '#shared/importNotices'
+
+/** A reason, in English and as a code. */
+const because = (code: NotPlacedReason) => ({ reason: NOT_PLACED_REASONS[code], reasonCode: code })
 
 /** Something of the Word file that was not put into the report, and why. */
 export interface NotPlaced {
@@ -31,7 +36,9 @@ export interface NotPlaced {
   section: string
   author: string
   text: string
+  /** In English (API clients); `reasonCode` names it for the interface's languages. */
   reason: string
+  reasonCode: NotPlacedReason
 }
 
 /** A Chorus suggestion that the Word reviewer accepted or rejected (not applied). */
@@ -67,9 +74,9 @@ export function placeReviewed(doc: Y.Doc, file: ImportResult, importer: Importer
     const section = live.get(sectionId)
     const title = section?.title ?? fileTitle
     if (!section || !canEditSectionText(role, section.status)) {
-      const reason = section ? 'the section is final' : 'the section is no longer in the report'
-      for (const change of wordChanges(words)) report.notPlaced.push({ kind: change.kind, section: title, author: change.author, text: change.text, reason })
-      for (const c of comments) report.notPlaced.push({ kind: 'comment', section: title, author: c.author, text: c.text, reason })
+      const why = because(section ? 'section-final' : 'section-gone')
+      for (const change of wordChanges(words)) report.notPlaced.push({ kind: change.kind, section: title, author: change.author, text: change.text, ...why })
+      for (const c of comments) report.notPlaced.push({ kind: 'comment', section: title, author: c.author, text: c.text, ...why })
       continue
     }
     const pre = aligned.get(section.id)
@@ -78,7 +85,7 @@ export function placeReviewed(doc: Y.Doc, file: ImportResult, importer: Importer
     placeSection(doc, section.id, title, words, comments as PlacedComment[], importer, report, pre)
   }
   // Comments outside every section (cover, contents) have no section to go to.
-  for (const c of outside) report.notPlaced.push({ kind: 'comment', section: '', author: c.author, text: c.text, reason: 'not on the text of a section' })
+  for (const c of outside) report.notPlaced.push({ kind: 'comment', section: '', author: c.author, text: c.text, ...because('off-text') })
   return report
 }
 
@@ -88,10 +95,10 @@ function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[
   const { doc: pm, meta } = initProseMirrorDoc(fragment, schema)
   const liveChars = flatten((pm.toJSON() as PMNode).content ?? [])
   const map = pre && pre.text === textOf(liveChars) ? pre.map : alignChars(liveChars, words)
-  const notPlaced = (kind: NotPlaced['kind'], author: string, text: string, reason: string) => report.notPlaced.push({ kind, section: title, author, text, reason })
+  const notPlaced = (kind: NotPlaced['kind'], author: string, text: string, code: NotPlacedReason) => report.notPlaced.push({ kind, section: title, author, text, ...because(code) })
   if (!map) {
-    for (const change of wordChanges(words)) notPlaced(change.kind, change.author, change.text, 'the section changed too much to compare')
-    for (const c of comments) notPlaced('comment', c.author, c.text, 'the section changed too much to compare')
+    for (const change of wordChanges(words)) notPlaced(change.kind, change.author, change.text, 'changed-too-much')
+    for (const c of comments) notPlaced('comment', c.author, c.text, 'changed-too-much')
     return
   }
   const tr = new Transform(pm)
@@ -105,7 +112,7 @@ function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[
     const missing = idx.some(i => map[i]! < 0 && words[i]!.ch.trim())
     if (targets.length && !missing) report.suggestions++
     // Only whole: a deletion of words partly gone from the report is listed, not half applied.
-    if (missing) notPlaced('deletion', attrs.wordAuthor ?? '', idx.map(i => words[i]!.ch).join(''), 'the text is no longer in the report')
+    if (missing) notPlaced('deletion', attrs.wordAuthor ?? '', idx.map(i => words[i]!.ch).join(''), 'text-gone')
     else for (const [a, b] of runs(targets)) tr.addMark(liveChars[a]!.pos, liveChars[b]!.pos + 1, schema.marks[DELETION]!.create(attrs))
   }
   // Insertions proposed in Word: text not in the live section, put where its neighbours are.
@@ -117,7 +124,7 @@ function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[
     for (const [a, b] of runs(idx)) {
       const text = words.slice(a, b + 1).map(c => c.ch).join('').replace(/\n/g, ' ')
       const at = insertPoint(a, b, map, liveChars)
-      if (at === null) notPlaced('insertion', attrs.wordAuthor ?? '', text, 'no text around it is left in the report')
+      if (at === null) notPlaced('insertion', attrs.wordAuthor ?? '', text, 'no-context')
       else inserts.push({ at, text, marks: [...(words[a]!.marks ?? []), { type: INSERTION, attrs: { ...attrs } }] })
       placed ||= at !== null
     }

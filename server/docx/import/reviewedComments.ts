@@ -13,12 +13,13 @@ import type { Char } from './alignText'
 import type { PlacedComment } from './importedThreads'
 import type { Importer } from './reviewMarkers'
 import type { ReviewedImportReport } from './placeReviewed'
+import type { NotPlacedReason } from '#shared/importNotices'
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim()
 
 /** New comments with live positions (after `tr`); replies to existing threads are added here. */
 export function placeComments(doc: Y.Doc, sectionId: string, words: Char[], comments: PlacedComment[], map: Int32Array, live: Char[], tr: Transform,
-  importer: Importer, report: ReviewedImportReport, notPlaced: (kind: 'comment', author: string, text: string, reason: string) => void): PlacedComment[] {
+  importer: Importer, report: ReviewedImportReport, notPlaced: (kind: 'comment', author: string, text: string, reason: NotPlacedReason) => void): PlacedComment[] {
   const threads = readThreads(doc).filter(t => t.sectionId === sectionId && t.status === 'open')
   const maps = doc.getMap<Y.Map<unknown>>(COMMENTS)
   const out: PlacedComment[] = []
@@ -44,7 +45,7 @@ export function placeComments(doc: Y.Doc, sectionId: string, words: Char[], comm
       // A comment on a point (or on words since removed): the first aligned character after it.
       const next = words.findIndex((w, i) => w.pos >= c.from && map[i]! >= 0 && live[map[i]!]!.pos >= 0)
       if (next < 0) {
-        notPlaced('comment', c.author, c.text, 'the words it was on are no longer in the report')
+        notPlaced('comment', c.author, c.text, 'words-gone')
         continue
       }
       inRange = [map[next]!]

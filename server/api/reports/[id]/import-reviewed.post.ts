@@ -56,5 +56,5 @@ export default defineEventHandler(async (event) => {
   })
   const { db } = await useStore()
   await audit(db, { actorId: user.id, reportId, action: 'report.importReviewed', detail: { suggestions: placed.suggestions, threads: placed.threads, replies: placed.replies, notPlaced: placed.notPlaced.length } })
-  return { ...placed, warnings: result.warnings }
+  return { ...placed, warnings: result.warnings, notices: result.notices }
 })

@@ -13,6 +13,7 @@ import { badRequest, tooLarge } from '../../../../../utils/errors'
 import { requireReportAccess } from '../../../../../utils/reportAccess'
 import { logDenial } from '../../../../../utils/logDenial'
 import { idParam, validQuery } from '../../../../../utils/validate'
+import { noticeText } from '#shared/importNotices'
 
 const querySchema = z.object({
   /** 1 (default): the server replaces the section's text. 0: only convert; the editor applies it as one undoable change. */
@@ -51,7 +52,11 @@ export default defineEventHandler(async (event) => {
   // Word comments without a range are put at the start of the section (and said so).
   const comments = result.comments.map(c => ({ ...c, from: c.from ?? 0, to: c.to ?? c.from ?? 0 }))
   const unranged = result.comments.filter(c => c.from === null || c.to === null).length
-  if (unranged) result.warnings.push(`${unranged} Word comment(s) without a range were put at the start of the section`)
+  if (unranged) {
+    const notice = { code: 'unranged-comments' as const, count: unranged }
+    result.notices.push(notice)
+    result.warnings.push(noticeText(notice))
+  }
   let threads = 0
   if (apply) {
     await changeReportDoc(reportId, user, 'text.edit', (doc, actor) => {
@@ -64,5 +69,5 @@ export default defineEventHandler(async (event) => {
   }
   const { db } = await useStore()
   await audit(db, { actorId: user.id, reportId, action: 'section.import', detail: { sectionId, applied: apply, warnings: result.warnings.length, threads } })
-  return { content: result.content, warnings: result.warnings, applied: apply, comments: apply ? undefined : comments, threads }
+  return { content: result.content, warnings: result.warnings, notices: result.notices, applied: apply, comments: apply ? undefined : comments, threads }
 })
