@@ -204,60 +204,65 @@ async function sectionTitles(page: Page): Promise<string[]> {
 test('every other page in Russian, for an account that chose it: my account, accounts, members and an invitation link, settings, versions, the invitation page and the error page', async ({ browser, chorus }) => {
   const { api, account } = chorus.admin
   await api.call('PATCH', '/api/auth/me', { locale: 'ru' })
-  const { id } = await api.call('POST', '/api/reports', { title: 'Доклад для проверки страниц', templateId: 'crc-alternative-report', language: 'ru' })
-  const allowed = [...person(account.name), account.email, 'Доклад для проверки страниц', ...PROPER_NAMES]
-  const context = await browser.newContext({ baseURL: chorus.server.url, locale: 'en-US', bypassCSP: true })
-  const [name] = account.cookie.split('=') as [string]
-  await context.addCookies([{ name, value: account.cookie.slice(name.length + 1), url: chorus.server.url, httpOnly: true, sameSite: 'Lax' }])
-  const page = await context.newPage()
+  // The shared administrator of this worker's server: give other tests their English back.
+  try {
+    const { id } = await api.call('POST', '/api/reports', { title: 'Доклад для проверки страниц', templateId: 'crc-alternative-report', language: 'ru' })
+    const allowed = [...person(account.name), account.email, 'Доклад для проверки страниц', ...PROPER_NAMES]
+    const context = await browser.newContext({ baseURL: chorus.server.url, locale: 'en-US', bypassCSP: true })
+    const [name] = account.cookie.split('=') as [string]
+    await context.addCookies([{ name, value: account.cookie.slice(name.length + 1), url: chorus.server.url, httpOnly: true, sameSite: 'Lax' }])
+    const page = await context.newPage()
 
-  await page.goto('/account')
-  await expect(page.getByRole('heading', { name: 'Моя учётная запись' })).toBeVisible()
-  await expect(page.getByTestId('account-language')).toContainText('Русский')
-  await checkPage(page, 'ru', allowed, 'my account')
+    await page.goto('/account')
+    await expect(page.getByRole('heading', { name: 'Моя учётная запись' })).toBeVisible()
+    await expect(page.getByTestId('account-language')).toContainText('Русский')
+    await checkPage(page, 'ru', allowed, 'my account')
 
-  await page.goto('/admin/users')
-  await expect(page.getByRole('heading', { name: 'Учётные записи' })).toBeVisible()
-  await expect(page.getByText('Администратор', { exact: true })).toBeVisible()
-  // The list shows every account of the workspace, other tests' too (created while this runs):
-  // their names are people's, not the interface's. Read them afresh on every look.
-  const everyone = async () => {
-    const { users } = await api.call('GET', '/api/users') as { users: Array<{ name: string, email: string }> }
-    return [...allowed, ...users.flatMap(u => [...person(u.name), u.email])]
+    await page.goto('/admin/users')
+    await expect(page.getByRole('heading', { name: 'Учётные записи' })).toBeVisible()
+    await expect(page.getByText('Администратор', { exact: true })).toBeVisible()
+    // The list shows every account of the workspace, other tests' too (created while this runs):
+    // their names are people's, not the interface's. Read them afresh on every look.
+    const everyone = async () => {
+      const { users } = await api.call('GET', '/api/users') as { users: Array<{ name: string, email: string }> }
+      return [...allowed, ...users.flatMap(u => [...person(u.name), u.email])]
+    }
+    await checkPage(page, 'ru', everyone, 'accounts')
+
+    await page.goto(`/reports/${id}/members`)
+    await expect(page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible()
+    await page.getByRole('button', { name: 'Создать ссылку' }).click()
+    const link = await page.getByTestId('invite-link').inputValue()
+    await expect(page.getByText(/^Автор · действует до \d+ \S+ \d{4}/)).toBeVisible()
+    await checkPage(page, 'ru', [...allowed, link], 'members')
+
+    await page.goto(`/reports/${id}/settings`)
+    await expect(page.getByRole('heading', { name: 'Настройки доклада' })).toBeVisible()
+    await expect(page.getByLabel('Государство-участник')).toBeVisible()
+    await checkPage(page, 'ru', allowed, 'settings')
+
+    await page.goto(`/reports/${id}/versions`)
+    await expect(page.getByTestId('versions-empty')).toContainText('Версий пока нет.')
+    await page.getByTestId('version-name').fill('Перед рецензией')
+    await page.getByTestId('version-save').click()
+    await expect(page.getByTestId('version-row')).toContainText('Перед рецензией')
+    await checkPage(page, 'ru', [...allowed, 'Перед рецензией'], 'versions')
+
+    await page.goto('/no-such-page')
+    await expect(page.getByRole('heading', { name: 'Такой страницы нет' })).toBeVisible()
+    await checkPage(page, 'ru', allowed, 'error page')
+    await context.close()
+
+    // Someone without an account opens the invitation in a Russian browser.
+    const guest = await browser.newContext({ baseURL: chorus.server.url, locale: 'ru-RU', bypassCSP: true })
+    const invited = await guest.newPage()
+    await invited.goto(link)
+    await expect(invited.getByRole('heading', { name: 'Вас приглашают в доклад «Доклад для проверки страниц»' })).toBeVisible()
+    await expect(invited.getByText('Создайте учётную запись')).toBeVisible()
+    await checkPage(invited, 'ru', allowed, 'invitation')
+    await guest.close()
+  } finally {
+    await api.call('PATCH', '/api/auth/me', { locale: 'en' })
   }
-  await checkPage(page, 'ru', everyone, 'accounts')
-
-  await page.goto(`/reports/${id}/members`)
-  await expect(page.getByRole('heading', { level: 1, name: 'Участники' })).toBeVisible()
-  await page.getByRole('button', { name: 'Создать ссылку' }).click()
-  const link = await page.getByTestId('invite-link').inputValue()
-  await expect(page.getByText(/^Автор · действует до \d+ \S+ \d{4}/)).toBeVisible()
-  await checkPage(page, 'ru', [...allowed, link], 'members')
-
-  await page.goto(`/reports/${id}/settings`)
-  await expect(page.getByRole('heading', { name: 'Настройки доклада' })).toBeVisible()
-  await expect(page.getByLabel('Государство-участник')).toBeVisible()
-  await checkPage(page, 'ru', allowed, 'settings')
-
-  await page.goto(`/reports/${id}/versions`)
-  await expect(page.getByTestId('versions-empty')).toContainText('Версий пока нет.')
-  await page.getByTestId('version-name').fill('Перед рецензией')
-  await page.getByTestId('version-save').click()
-  await expect(page.getByTestId('version-row')).toContainText('Перед рецензией')
-  await checkPage(page, 'ru', [...allowed, 'Перед рецензией'], 'versions')
-
-  await page.goto('/no-such-page')
-  await expect(page.getByRole('heading', { name: 'Такой страницы нет' })).toBeVisible()
-  await checkPage(page, 'ru', allowed, 'error page')
-  await context.close()
-
-  // Someone without an account opens the invitation in a Russian browser.
-  const guest = await browser.newContext({ baseURL: chorus.server.url, locale: 'ru-RU', bypassCSP: true })
-  const invited = await guest.newPage()
-  await invited.goto(link)
-  await expect(invited.getByRole('heading', { name: 'Вас приглашают в доклад «Доклад для проверки страниц»' })).toBeVisible()
-  await expect(invited.getByText('Создайте учётную запись')).toBeVisible()
-  await checkPage(invited, 'ru', allowed, 'invitation')
-  await guest.close()
 })
 
