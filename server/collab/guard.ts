@@ -88,13 +88,18 @@ export function guardUpdate(doc: Y.Doc, update: Uint8Array, who: Writer, now = D
  * Does an editor's change come near a suggestion: a suggestion format item itself, or text in a
  * paragraph that holds suggestions (new text there could inherit someone's suggestion)?
  */
-function nearSuggestion(path: Location['path']): boolean {
+function nearSuggestion(path: Location['path'], scanned: Map<Y.Item, boolean>): boolean {
   const item = path.at(-1)!.item
   if (item.content instanceof Y.ContentFormat) return SUGGESTION_KEYS.includes(item.content.key)
   const parent = path.length >= 2 ? path.at(-2)! : null
   if (!parent || parent.isNew) return false
-  const type = itemType(parent.item)
-  return !!type && hasFormatKey(type, SUGGESTION_KEYS)
+  // A paragraph is scanned once per update, however many of its items the update writes.
+  let found = scanned.get(parent.item)
+  if (found === undefined) {
+    const type = itemType(parent.item)
+    scanned.set(parent.item, (found = !!type && hasFormatKey(type, SUGGESTION_KEYS)))
+  }
+  return found
 }
 
 const SUGGESTION_KEYS = [INSERTION, DELETION]
@@ -167,6 +172,8 @@ class RootRules {
 
   /** True when this update may change a suggestion: checked character by character (suggestionCheck.ts). */
   touchesSuggestions = false
+  /** Paragraphs (their items) already scanned for suggestions in this update. */
+  private readonly scannedParagraphs = new Map<Y.Item, boolean>()
 
   /** Section text: editors write; those who may suggest are checked as suggesters. */
   private sectionText(sectionId: string, { path }: Location): string | null {
@@ -174,7 +181,7 @@ class RootRules {
     if (!section) return can(this.who.role, 'sections.manage') ? null : 'no such section'
     const status = this.status(sectionId)
     if (canEditSectionText(this.who.role, status)) {
-      if (!this.touchesSuggestions) this.touchesSuggestions = nearSuggestion(path)
+      if (!this.touchesSuggestions) this.touchesSuggestions = nearSuggestion(path, this.scannedParagraphs)
       return null
     }
     if (status !== 'final' && can(this.who.role, 'text.suggest')) {
