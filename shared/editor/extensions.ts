@@ -9,6 +9,8 @@ import StarterKit from '@tiptap/starter-kit'
 import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table'
 import { FootnoteReference, Footnotes, Footnote } from './footnotes'
 import { Deletion, Insertion } from './suggestionMarks'
+import { Subscript, Superscript } from './scriptMarks'
+import { PageBreak, PageBreakKeys } from './pageBreak'
 
 /** Link protocols a report may carry; anything else (javascript:, data:) is refused. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const
@@ -60,6 +62,10 @@ export function chorusExtensions(): AnyExtension[] {
     FootnoteReference,
     Footnotes,
     Footnote,
+    PageBreak,
+    PageBreakKeys,
+    Superscript,
+    Subscript,
     Insertion,
     Deletion,
   ]

@@ -11,6 +11,23 @@ describe('editor schema', () => {
     expect(schema.nodes.codeBlock).toBeUndefined()
   })
 
+  it('has superscript and subscript marks that exclude each other, and a page-break block', () => {
+    const schema = chorusSchema()
+    const sup = schema.marks.superscript!.create()
+    const sub = schema.marks.subscript!.create()
+    // Adding subscript to superscript text replaces it, as in Word.
+    expect(sub.addToSet([sup]).map(m => m.type.name)).toEqual(['subscript'])
+    expect(sup.addToSet([sub]).map(m => m.type.name)).toEqual(['superscript'])
+    const doc = schema.nodeFromJSON({ type: 'doc', content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'km' }, { type: 'text', text: '2', marks: [{ type: 'superscript' }] }, { type: 'text', text: 'CO' }, { type: 'text', text: '2', marks: [{ type: 'subscript' }] }] },
+      { type: 'pageBreak' },
+      { type: 'paragraph' },
+    ] })
+    expect(() => doc.check()).not.toThrow()
+    // An empty section is still filled with a paragraph, not a page break.
+    expect(schema.topNodeType.createAndFill()!.firstChild!.type.name).toBe('paragraph')
+  })
+
   it('accepts a body with footnotes at the end and refuses them in the middle', () => {
     const schema = chorusSchema()
     const ok = schema.nodeFromJSON({ type: 'doc', content: [
