@@ -3,12 +3,13 @@
  * its section, the commented excerpt, the comment, who made it, what became of it and why. A
  * decided tracked change (a thread's `decision`, shared/suggestionThreads.ts) is a row too: the
  * text it deleted as the excerpt, the text it inserted as the replacement, who suggested it, who
- * decided, when, and the reason for a rejection.
+ * decided, when, and the reason for a rejection. A suggested deletion (nothing to put instead)
+ * says "(delete: “…”)" in the replacement column, in the CSV's language (dispositionHeadings.ts).
  */
 import type { ThreadView } from '#shared/commentsDoc'
 import type { SuggestionEntry } from '#shared/editor/readSuggestions'
 import type { InterfaceLocale } from '#shared/schemas/preferences'
-import { DISPOSITION_HEADINGS } from './dispositionHeadings'
+import { DISPOSITION_DELETION, DISPOSITION_HEADINGS } from './dispositionHeadings'
 
 export interface DispositionRow {
   section: string
@@ -44,9 +45,12 @@ export function csvCell(value: string): string {
 
 /**
  * Rows for the threads and the open suggestions (`open`, from shared/editor/readSuggestions.ts —
- * the reader the comments panel uses), in section order then time.
+ * the reader the comments panel uses), in section order then time. `locale` is the CSV's language
+ * (for the words the rows carry, like a deletion's "(delete: …)").
  */
-export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string, string>, userNames: Map<string, string>, open: SuggestionEntry[] = []): DispositionRow[] {
+export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string, string>, userNames: Map<string, string>, open: SuggestionEntry[] = [], locale: InterfaceLocale = 'en'): DispositionRow[] {
+  /** The replacement cell: the suggested text, or for a deletion (nothing inserted) the words to delete. */
+  const replacement = (inserted: string, deleted: string) => (inserted || !deleted.trim() ? inserted : DISPOSITION_DELETION[locale](deleted.trim()))
   const order = [...sectionTitles.keys()]
   const bySection = (a: { sectionId: string, createdAt: number }, b: { sectionId: string, createdAt: number }) => (order.indexOf(a.sectionId) - order.indexOf(b.sectionId)) || a.createdAt - b.createdAt
   // A tracked change is one row: its decision record or the open suggestion, with its discussion.
@@ -54,7 +58,7 @@ export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string
   const discussions = new Map(threads.filter(t => t.suggestionId && !t.decision).map(t => [t.suggestionId, t]))
   const messages = (t: ThreadView | undefined) => (t ? [`${t.authorName}: ${t.body}`, ...t.replies.filter(r => !r.deleted).map(r => `${r.authorName}: ${r.body}`)] : [])
   const openRows = open.map(e => ({ sectionId: e.sectionId, createdAt: e.createdAt, row: {
-    section: sectionTitles.get(e.sectionId) ?? '(removed section)', kind: KIND_LABELS[e.kind], excerpt: e.deleted, comment: '', suggestedText: e.inserted,
+    section: sectionTitles.get(e.sectionId) ?? '(removed section)', kind: KIND_LABELS[e.kind], excerpt: e.deleted, comment: '', suggestedText: replacement(e.inserted, e.deleted),
     who: e.wordAuthor ? `${e.wordAuthor}, in Word` : e.authorName, date: new Date(e.createdAt).toISOString().slice(0, 10), status: 'open',
     decidedBy: '', reason: '', decidedAt: '', replies: messages(discussions.get(e.id)).join('\n'),
   } }))
@@ -67,7 +71,7 @@ export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string
     if (d) {
       const discussion = messages(t.suggestionId ? discussions.get(t.suggestionId) : undefined)
       return {
-        section: sectionTitles.get(t.sectionId) ?? '(removed section)', kind: KIND_LABELS[d.kind], excerpt: d.before, comment: '', suggestedText: d.after,
+        section: sectionTitles.get(t.sectionId) ?? '(removed section)', kind: KIND_LABELS[d.kind], excerpt: d.before, comment: '', suggestedText: replacement(d.after, d.before),
         who: d.suggestedByName, date: new Date(t.createdAt).toISOString().slice(0, 10), status: d.status,
         decidedBy: d.decidedByName || userNames.get(d.decidedBy) || '', reason: d.reason, decidedAt: minute(d.decidedAt), replies: discussion.join('\n'),
       }
@@ -77,7 +81,7 @@ export function dispositionRows(threads: ThreadView[], sectionTitles: Map<string
       kind: t.suggestion ? 'Suggested replacement' : 'Comment',
       excerpt: t.quote,
       comment: t.body,
-      suggestedText: t.suggestion?.text ?? '',
+      suggestedText: t.suggestion ? replacement(t.suggestion.text, t.quote) : '',
       who: t.authorName,
       date: new Date(t.createdAt).toISOString().slice(0, 10),
       status: t.status,

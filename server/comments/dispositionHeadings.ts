@@ -21,3 +21,14 @@ export const DISPOSITION_HEADINGS: Record<InterfaceLocale, Record<DispositionCol
     status: 'Статус', decidedBy: 'Решение принял(а)', reason: 'Причина', replies: 'Ответы', kind: 'Тип', decidedAt: 'Дата решения',
   },
 }
+
+/**
+ * What the "Suggested replacement" column says for a suggested deletion (a thread suggesting an
+ * empty replacement, or a tracked deletion): the cell would otherwise be empty, which a reviewer
+ * reads as "no change proposed". The deleted words (trimmed) are quoted as each language quotes.
+ */
+export const DISPOSITION_DELETION: Record<InterfaceLocale, (words: string) => string> = {
+  en: words => (words ? `(delete: “${words}”)` : '(delete)'),
+  az: words => (words ? `(silinsin: “${words}”)` : '(silinsin)'),
+  ru: words => (words ? `(удалить: «${words}»)` : '(удалить)'),
+}

@@ -84,7 +84,7 @@ describe('suggestion threads', () => {
     expect(threads.map(t => [t.suggestionId === ana!.id ? 'ana' : 'ben', t.status, t.authorName]).sort()).toEqual([['ana', 'accepted', 'Sam'], ['ana', 'resolved', 'Cy'], ['ben', 'rejected', 'Sam']])
     const rows = dispositionRows(threads, new Map([[SECTION, 'Cluster V']]), new Map())
       .sort((a, b) => a.who.localeCompare(b.who))
-    expect(rows[0]).toMatchObject({ section: 'Cluster V', kind: 'Deletion', who: 'Ana', excerpt: 'all ', suggestedText: '', status: 'accepted', decidedBy: 'Sam', decidedAt: '2026-11-02 09:30', replies: 'Cy: Agreed.' })
+    expect(rows[0]).toMatchObject({ section: 'Cluster V', kind: 'Deletion', who: 'Ana', excerpt: 'all ', suggestedText: '(delete: “all”)', status: 'accepted', decidedBy: 'Sam', decidedAt: '2026-11-02 09:30', replies: 'Cy: Agreed.' })
     expect(rows[1]).toMatchObject({ kind: 'Insertion', who: 'Ben', excerpt: '', suggestedText: ' now', status: 'rejected', decidedBy: 'Sam', reason: 'Not in the source' })
     const csv = dispositionCsv(rows)
     expect(csv).toContain('"Type"')
@@ -97,7 +97,7 @@ describe('suggestion threads', () => {
     replyToSuggestion(doc, open[0]!, { author: { id: 'u-cy', name: 'Cy' }, body: 'Why?', mentions: [] })
     const rows = dispositionRows(readThreads(doc), new Map([[SECTION, 'Cluster V']]), new Map(), open)
     expect(rows.map(r => [r.kind, r.who, r.status, r.excerpt, r.suggestedText, r.replies])).toEqual([
-      ['Deletion', 'Ana', 'open', 'all ', '', 'Cy: Why?'],
+      ['Deletion', 'Ana', 'open', 'all ', '(delete: “all”)', 'Cy: Why?'],
       ['Insertion', 'Ben', 'open', '', ' now', ''],
     ])
   })

@@ -27,7 +27,7 @@ export default defineEventHandler(async (event) => {
     const titles = new Map(sections.map(s => [s.id, s.title]))
     // Open tracked changes through the reader the comments panel uses.
     const open = sections.flatMap(s => readSuggestions(doc.getXmlFragment(sectionFragmentName(s.id)), s.id))
-    return { csv: dispositionCsv(dispositionRows(readThreads(doc), titles, names, open), lang), title: readMeta(doc).title }
+    return { csv: dispositionCsv(dispositionRows(readThreads(doc), titles, names, open, lang), lang), title: readMeta(doc).title }
   })
   const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'report'
   setResponseHeader(event, 'Content-Type', 'text/csv; charset=utf-8')
