@@ -18,6 +18,7 @@ import { SuggestingMode } from './suggestingMode'
 import type { SuggestingModeOptions } from './suggestingMode'
 import { ColouredDeletion, ColouredInsertion } from './colouredSuggestionMarks'
 import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
+import { FindHighlights } from '#shared/editor/findReplace'
 
 export interface SectionEditorContext {
   doc: Y.Doc
@@ -58,5 +59,7 @@ export function sectionEditorExtensions(ctx: SectionEditorContext): AnyExtension
     FootnoteNumbering,
     WordShortcuts.configure({ onLinkRequest: ctx.onLinkRequest }),
     SuggestingMode.configure({ ...ctx.suggesting, author: { id: ctx.user.id, name: ctx.user.name } }),
+    // The report-wide find bar's matches (composables/useFindReplace.ts).
+    FindHighlights,
   ]
 }
