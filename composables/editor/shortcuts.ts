@@ -37,6 +37,9 @@ export const SHORTCUTS = {
   undo: key('undo', ['meta', 'Z']),
   redo: key('redo', ['meta', 'Y']),
   help: key('help', ['meta', '/']),
+  find: key('find', ['meta', 'F']),
+  replace: key('replace', ['meta', 'H']),
+  findNext: key('findNext', ['F3']),
 } satisfies Record<string, Shortcut>
 
 export type ShortcutId = keyof typeof SHORTCUTS
@@ -45,5 +48,5 @@ export type ShortcutId = keyof typeof SHORTCUTS
 export const SHORTCUT_GROUPS: Array<{ title: string, ids: ShortcutId[] }> = [
   { title: 'text', ids: ['bold', 'italic', 'underline', 'strike', 'link'] },
   { title: 'paragraphs', ids: ['paragraph', 'heading2', 'heading3', 'heading4', 'bulletList', 'orderedList', 'indent', 'outdent', 'blockquote', 'hardBreak'] },
-  { title: 'report', ids: ['footnote', 'comment', 'suggesting', 'undo', 'redo', 'help'] },
+  { title: 'report', ids: ['footnote', 'comment', 'suggesting', 'undo', 'redo', 'find', 'replace', 'findNext', 'help'] },
 ]
