@@ -7,15 +7,20 @@
 /** Kinds of import notice, with the English text for `count` of them. */
 export const IMPORT_NOTICES = {
   'note-unreferenced': (n: number) => n > 1 ? `${n} notes without a reference in the text were left out` : 'A note without a reference in the text was left out',
-  'sup-sub-plain': () => 'Superscript and subscript were imported as plain text',
-  'images-left-out': (n: number) => `${n} image(s) were left out (a section holds text only)`,
-  'internal-links-plain': () => 'Links to places inside the document were imported as plain text',
-  'unsafe-links-plain': () => 'Links with an address that is not http, https or mailto were imported as plain text',
-  'endnotes-as-footnotes': () => 'Endnotes were imported as footnotes',
+  'images-left-out': (n: number) => n > 1 ? `${n} pictures could not be imported: a section holds text only for now` : 'A picture could not be imported: a section holds text only for now',
+  'charts-left-out': (n: number) => n > 1 ? `${n} charts could not be imported: they are drawings, not pictures` : 'A chart could not be imported: it is a drawing, not a picture',
+  'diagrams-left-out': (n: number) => n > 1 ? `${n} SmartArt diagrams could not be imported: they are drawings, not pictures` : 'A SmartArt diagram could not be imported: it is a drawing, not a picture',
+  'shapes-left-out': (n: number) => n > 1 ? `${n} shapes (arrows, boxes, lines) could not be imported` : 'A shape (arrow, box, line) could not be imported',
+  'equations-left-out': (n: number) => n > 1 ? `${n} equations could not be imported` : 'An equation could not be imported',
+  'symbols-left-out': (n: number) => n > 1 ? `${n} symbols from a symbol font (such as Wingdings) were left out` : 'A symbol from a symbol font (such as Wingdings) was left out',
+  'internal-links-plain': (n: number) => n > 1 ? `${n} links to places inside the document became plain text` : 'A link to a place inside the document became plain text',
+  'unsafe-links-plain': (n: number) => n > 1 ? `${n} links with an address that is not a web or e-mail address became plain text` : 'A link with an address that is not a web or e-mail address became plain text',
+  'endnotes-as-footnotes': (n: number) => n > 1 ? `${n} endnotes became footnotes (a report has footnotes only)` : 'An endnote became a footnote (a report has footnotes only)',
+  'page-breaks-dropped': (n: number) => n > 1 ? `${n} page breaks inside a list, table or note were left out` : 'A page break inside a list, table or note was left out',
   'resolved-comments-left-out': (n: number) => `${n} Word comment(s) marked resolved were left out`,
   'unranged-comments': (n: number) => `${n} Word comment(s) without a range were put at the start of the section`,
-  'styles-plain': (_n: number, detail?: string) => `Text in these Word styles was imported as plain text: ${detail ?? ''}`,
-  'unreadable-parts': (n: number) => `${n} part(s) of the file could not be read`,
+  'styles-plain': (_n: number, detail?: string) => `Paragraphs in these Word styles became ordinary paragraphs: ${detail ?? ''}`,
+  'unreadable-parts': (n: number) => n > 1 ? `${n} kinds of content could not be read and were left out` : 'One kind of content could not be read and was left out',
 } as const
 
 export type ImportNoticeCode = keyof typeof IMPORT_NOTICES

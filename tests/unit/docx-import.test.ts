@@ -40,7 +40,8 @@ describe('DOCX import of the Cluster V draft', async () => {
 
   it('produces a body that chorusSchema() accepts', () => {
     expect(() => chorusSchema().nodeFromJSON(content).check()).not.toThrow()
-    expect(warnings).toEqual(['Text in these Word styles was imported as plain text: Compact'])
+    // pandoc's 'Compact' is body text: nothing was lost, so nothing is said.
+    expect(warnings).toEqual([])
   })
 
   it('keeps every heading, Word Heading 1 → level 2, Heading 2 → level 3', () => {
@@ -132,7 +133,7 @@ describe('DOCX import of other documents', () => {
     expect(textblockTexts(paragraph)).toEqual(['Click here or write'])
     expect(JSON.stringify(content)).not.toContain('javascript')
     expect(JSON.stringify(content)).toContain('mailto:secretariat@example.org')
-    expect(warnings.some(w => /not http, https or mailto/.test(w))).toBe(true)
+    expect(warnings).toEqual(['A link with an address that is not a web or e-mail address became plain text'])
   })
 
   it('gives an empty document one empty paragraph', async () => {

@@ -1,9 +1,9 @@
 /**
  * mammoth's HTML tree → a section body in ProseMirror JSON that `chorusSchema()` accepts.
  * Word Heading 1/2/3+ → heading 2/3/4 (the section title is level 1); lists, tables, links (allowed
- * protocols only), bold/italic/underline/strike, footnotes and endnotes (as footnotes). What the
- * schema cannot hold (images, sub/superscript, internal links) is dropped or kept as plain text,
- * with a warning.
+ * protocols only), bold/italic/underline/strike, superscript/subscript, page breaks (between body
+ * blocks), footnotes and endnotes (as footnotes). What the schema cannot hold (images, internal
+ * links, a page break inside a list or table) is dropped or kept as plain text, with a notice.
  */
 import { chorusSchema, isAllowedHref } from '#shared/editor/extensions'
 import { newFootnoteId } from '#shared/editor/footnotes'
@@ -14,7 +14,9 @@ import type { ImportNotice, ImportNoticeCode } from '#shared/importNotices'
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'div', 'pre', 'dl', 'hr'])
 /** The number Word showed on a numbered paragraph, written by the worker (see mammothWorkerSource). */
 const NUMBER_MARKER = /\uFDD0(\d+)\uFDD1/g
-const MARK_TAGS: Record<string, string> = { strong: 'bold', b: 'bold', em: 'italic', i: 'italic', u: 'underline', s: 'strike', del: 'strike', strike: 'strike' }
+const MARK_TAGS: Record<string, string> = { strong: 'bold', b: 'bold', em: 'italic', i: 'italic', u: 'underline', s: 'strike', del: 'strike', strike: 'strike', sup: 'superscript', sub: 'subscript' }
+/** A page break (`w:br w:type="page"`, `w:pageBreakBefore`), written by the worker (officeMarkupSource). */
+const PAGE_MARK = '\uFDD4'
 
 /** The body and what was lost on the way. */
 export interface HtmlToDocResult {
@@ -43,7 +45,7 @@ class Converter {
     for (const child of root.children) {
       if (typeof child !== 'string' && this.isNotesList(child)) this.readNotes(child)
     }
-    const blocks = this.blocks(body)
+    const blocks = this.pageBreaks(this.blocks(body))
     const content = blocks.length ? blocks : [{ type: 'paragraph' }]
     const footnotes = [...this.refs].map(([noteId, id]) => ({
       type: 'footnote',
@@ -53,6 +55,9 @@ class Converter {
     const unreferenced = [...this.notes.keys()].filter(k => !this.refs.has(k)).length
     if (unreferenced) this.warn('note-unreferenced', unreferenced)
     if (footnotes.length) content.push({ type: 'footnotes', content: footnotes })
+    // Page breaks anywhere else (lists, tables, notes) have no place in the schema.
+    const stray = stripPageMarks(content)
+    if (stray) this.warn('page-breaks-dropped', stray)
     return { doc: { type: 'doc', content }, notices: [...this.warned].map(([code, count]) => ({ code, count })) }
   }
 
@@ -159,23 +164,18 @@ class Converter {
         pushText(out, child, marks)
         continue
       }
+      const ref = child.tag === 'sup' || child.tag === 'sub' ? this.noteReference(child) : null
       const mark = MARK_TAGS[child.tag]
-      if (mark) {
+      if (ref) {
+        out.push(ref)
+      } else if (mark) {
         out.push(...this.inline(child.children, this.withMark(marks, { type: mark })))
       } else if (child.tag === 'br') {
         out.push({ type: 'hardBreak' })
       } else if (child.tag === 'a') {
         out.push(...this.anchor(child, marks))
-      } else if (child.tag === 'sup' || child.tag === 'sub') {
-        const ref = this.noteReference(child)
-        if (ref) {
-          out.push(ref)
-        } else {
-          this.warn('sup-sub-plain')
-          out.push(...this.inline(child.children, marks))
-        }
       } else if (child.tag === 'img') {
-        this.warn('images-left-out')
+        // Counted by the worker (every picture once, wherever it is).
       } else if (BLOCK_TAGS.has(child.tag)) {
         // A block inside inline content (not produced by mammoth): keep its text.
         out.push(...this.inline(child.children, marks))
@@ -236,11 +236,70 @@ class Converter {
     }
   }
 
+  /**
+   * Body blocks with their page-break marks turned into `pageBreak` nodes: a paragraph or heading
+   * is split where a mark is (the text before, the break, the text after); parts left empty by
+   * the split are dropped, so Word's "break at the end of a paragraph" is one break after it.
+   */
+  private pageBreaks(blocks: PMNode[]): PMNode[] {
+    const out: PMNode[] = []
+    for (const block of blocks) {
+      if ((block.type !== 'paragraph' && block.type !== 'heading') || !hasPageMark(block)) {
+        out.push(block)
+        continue
+      }
+      let part: PMNode[] = []
+      const flush = () => {
+        const content = mergeText(part)
+        if (content.some(n => n.type !== 'text' || n.text!.trim())) out.push({ ...block, content })
+        part = []
+      }
+      for (const node of block.content ?? []) {
+        if (node.type !== 'text' || !node.text!.includes(PAGE_MARK)) {
+          part.push(node)
+          continue
+        }
+        node.text!.split(PAGE_MARK).forEach((piece, i) => {
+          if (i > 0) {
+            flush()
+            // Two breaks in a row are one: an empty page is never what was meant.
+            if (out[out.length - 1]?.type !== 'pageBreak') out.push({ type: 'pageBreak' })
+          }
+          if (piece) part.push({ ...node, text: piece })
+        })
+      }
+      flush()
+    }
+    return out
+  }
+
   private withMark(marks: PMMark[], mark: PMMark): PMMark[] {
     const rest = marks.filter(m => m.type !== mark.type)
     // Marks in schema order: ProseMirror's check() refuses any other order.
     return [...rest, mark].sort((a, b) => (this.markRank.get(a.type) ?? 0) - (this.markRank.get(b.type) ?? 0))
   }
+}
+
+function hasPageMark(node: PMNode): boolean {
+  return node.type === 'text' ? node.text!.includes(PAGE_MARK) : (node.content ?? []).some(hasPageMark)
+}
+
+/** Removes page-break marks left inside blocks (text nodes emptied by it go); returns how many. */
+function stripPageMarks(nodes: PMNode[]): number {
+  let n = 0
+  for (const node of nodes) {
+    if (!node.content) continue
+    n += stripPageMarks(node.content)
+    const before = node.content.length
+    node.content = node.content.flatMap((child) => {
+      if (child.type !== 'text' || !child.text!.includes(PAGE_MARK)) return [child]
+      n += child.text!.split(PAGE_MARK).length - 1
+      const text = child.text!.replaceAll(PAGE_MARK, '')
+      return text ? [{ ...child, text }] : []
+    })
+    if (before && !node.content.length) delete node.content
+  }
+  return n
 }
 
 function paragraph(content: PMNode[]): PMNode {

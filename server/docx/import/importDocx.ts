@@ -11,10 +11,10 @@ import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './importLimits'
 import { inspectZip } from './inspectZip'
 import { parseHtml } from './parseHtml'
 import { readReviewMarkers, type ImportedComment, type Importer } from './reviewMarkers'
-import { runMammoth } from './runMammoth'
+import { runMammoth, type MammothOutput } from './runMammoth'
 import type { PMNode } from '../types'
 import { noticeText } from '#shared/importNotices'
-import type { ImportNotice } from '#shared/importNotices'
+import type { ImportNotice, ImportNoticeCode } from '#shared/importNotices'
 
 /** What an import produced: the section body and what could not be kept. */
 export interface ImportResult {
@@ -74,18 +74,52 @@ export async function importDocx(buffer: Buffer, limits: Partial<ImportLimits> =
   return { content, warnings: notices.map(noticeText), notices, comments: review.comments, sectionStarts: review.sectionStarts }
 }
 
-/** mammoth's messages, summarised for a user (style names, not one line per paragraph; no parser text). */
-function mammothNotices(output: { messages: Array<{ type: string, message: string }>, images: number }): ImportNotice[] {
+/**
+ * Paragraph styles that are ordinary body text in Word, LibreOffice or pandoc files: nothing is
+ * lost when their paragraphs become plain paragraphs, so they are not worth a notice.
+ */
+const BODY_TEXT_STYLES = new Set([
+  'normal', 'standard', 'default', 'body text', 'text body', 'first paragraph', 'compact', 'body text first indent',
+  'normal (web)', 'plain text', 'no spacing', 'list paragraph', 'table contents', 'table paragraph', 'footnote text',
+  'endnote text', 'footnote', 'endnote', 'text', 'default text', 'body', 'caption', 'date', 'author', 'abstract',
+])
+
+/** mammoth's messages and the worker's counts, summarised for a user: each kind once, with a count; no parser text, no style ids. */
+function mammothNotices(output: Pick<MammothOutput, 'messages' | 'images' | 'dropped'>): ImportNotice[] {
   const out: ImportNotice[] = []
   const styles = new Set<string>()
-  let unreadable = 0
+  const unreadable = new Set<string>()
+  let symbols = 0
   for (const { type, message } of output.messages) {
-    const style = /^Unrecognised (?:paragraph|run) style: '([^']*)'/.exec(message)
-    if (style) styles.add(style[1]!)
-    else if (type === 'error' || !/^Unrecognised/.test(message)) unreadable++
+    const style = /^Unrecognised paragraph style: '([^']*)'/.exec(message)
+    if (style) {
+      if (!BODY_TEXT_STYLES.has(style[1]!.trim().toLowerCase())) styles.add(style[1]!.trim())
+      continue
+    }
+    // A run style only changes how letters look: bold, italic, super/subscript are read apart.
+    if (/^Unrecognised run style:/.test(message)) continue
+    if (/^A w:sym element/.test(message)) {
+      symbols++
+      continue
+    }
+    // Pictures are counted by the worker, equations and drawings too (officeMarkupSource); the
+    // parts of a drawing (VML fills and strokes, DrawingML) are not content of their own.
+    if (/image|imagedata|a:blip/i.test(message) || /^Unsupported break type/.test(message)) continue
+    if (/ignored: (?:(?:m|v|o|w10|wp|wps|wpg|a|pic|mc):|\{[^}]*[/:](?:math|vml|drawingml[^}]*)\})/.test(message)) continue
+    const element = /^An unrecognised element was ignored: (\S+)/.exec(message)
+    if (element) unreadable.add(element[1]!)
+    else if (type === 'error') unreadable.add(message)
   }
+  const counted: Array<[ImportNoticeCode, number]> = [
+    ['images-left-out', output.images],
+    ['charts-left-out', output.dropped?.charts ?? 0],
+    ['diagrams-left-out', output.dropped?.diagrams ?? 0],
+    ['shapes-left-out', output.dropped?.shapes ?? 0],
+    ['equations-left-out', output.dropped?.equations ?? 0],
+    ['symbols-left-out', symbols],
+  ]
+  for (const [code, count] of counted) if (count > 0) out.push({ code, count })
   if (styles.size) out.push({ code: 'styles-plain', count: styles.size, detail: [...styles].join(', ') })
-  if (output.images) out.push({ code: 'images-left-out', count: output.images })
-  if (unreadable) out.push({ code: 'unreadable-parts', count: unreadable })
+  if (unreadable.size) out.push({ code: 'unreadable-parts', count: unreadable.size })
   return out
 }

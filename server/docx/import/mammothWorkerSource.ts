@@ -17,14 +17,17 @@
  * to gigabytes) stops at the declared size instead of filling memory. The directory sizes were
  * already held to the limits on the main thread (inspectZip).
  *
- * Tracked changes and comments are recovered too, by rewriting the parts first (reviewMarkupSource.ts).
+ * Tracked changes and comments are recovered too, by rewriting the parts first (reviewMarkupSource.ts),
+ * and so are raised/lowered text and page breaks; what mammoth drops is counted (officeMarkupSource.ts).
+ * A page break (`w:br w:type="page"`, which mammoth drops) becomes the page-break mark U+FDD4.
  *
  * workerData: { mammothPath, buffer (ArrayBuffer, transferred), entries (ZipEntry[]), styleMap, idPrefix }
- * posts: { ok: true, html, messages: [{ type, message }], images, review } | { ok: false, code?, message }
+ * posts: { ok: true, html, messages: [{ type, message }], images, review, dropped } | { ok: false, code?, message }
  */
+import { OFFICE_MARKUP_SOURCE } from './officeMarkupSource'
 import { REVIEW_MARKUP_SOURCE } from './reviewMarkupSource'
 
-export const MAMMOTH_WORKER_SOURCE = REVIEW_MARKUP_SOURCE + String.raw`
+export const MAMMOTH_WORKER_SOURCE = REVIEW_MARKUP_SOURCE + OFFICE_MARKUP_SOURCE + String.raw`
 'use strict'
 const path = require('node:path')
 const zlib = require('node:zlib')
@@ -55,10 +58,17 @@ function convert() {
   const documents = wrapNumbering(path.dirname(workerData.mammothPath))
   const mammoth = require(workerData.mammothPath)
   const zipfile = require(path.join(path.dirname(workerData.mammothPath), 'zipfile.js'))
+  const documentsModule = loadDocuments(path.dirname(workerData.mammothPath))
   const counters = {}
   let images = 0
   let review = null
+  let dropped = null
   const visit = function (element) {
+    if (documentsModule && element.type === 'run' && element.children) {
+      element.children = element.children.map(function (child) {
+        return child.type === 'break' && child.breakType === 'page' ? documentsModule.Text(PAGE_MARK) : child
+      })
+    }
     const numbering = element.type === 'paragraph' ? element.numbering : null
     if (documents && numbering && numbering.isOrdered && numbering.starts) {
       const n = nextNumber(counters, numbering)
@@ -70,6 +80,7 @@ function convert() {
   }
   zipfile.openArrayBuffer(file).then(async function (zip) {
     review = await prepareReview(zip)
+    dropped = await prepareOffice(zip)
     return mammoth.convertToHtml({ file: zip }, {
     styleMap: workerData.styleMap,
     idPrefix: workerData.idPrefix,
@@ -85,10 +96,21 @@ function convert() {
       messages: result.messages.map(function (m) { return { type: m.type, message: String(m.message) } }),
       images: images,
       review: review,
+      dropped: dropped,
     })
   }, function (error) {
     parentPort.postMessage({ ok: false, message: String((error && error.message) || error) })
   })
+}
+
+// mammoth's documents module (to write the page-break mark), or null when its internals differ.
+function loadDocuments(lib) {
+  try {
+    const documents = require(path.join(lib, 'documents.js'))
+    return typeof documents.Text === 'function' ? documents : null
+  } catch (error) {
+    return null
+  }
 }
 
 // Makes mammoth's numbering lookups carry numId, level and the list start values; returns

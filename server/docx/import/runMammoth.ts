@@ -39,12 +39,21 @@ export interface WordReview {
   chorusSections: string[] | null
 }
 
+/** What mammoth drops without a message, counted by the worker (officeMarkupSource.ts). */
+export interface DroppedContent {
+  charts: number
+  diagrams: number
+  shapes: number
+  equations: number
+}
+
 /** What mammoth made of the file. */
 export interface MammothOutput {
   html: string
   messages: Array<{ type: string, message: string }>
   images: number
   review: WordReview
+  dropped: DroppedContent
 }
 
 type WorkerReply = ({ ok: true } & MammothOutput) | { ok: false, code?: 'zip-bomb' | 'corrupt', message: string }
@@ -84,7 +93,7 @@ export function runMammoth(buffer: Buffer, job: MammothJob, limits: Pick<ImportL
       'timeout', `Reading the document took longer than ${Math.round(limits.timeoutMs / 1000)} s. Try a smaller document or split it into sections.`,
     ))), limits.timeoutMs)
     worker.on('message', (reply: WorkerReply) => finish(() => {
-      if (reply.ok) resolve({ html: reply.html, messages: reply.messages, images: reply.images, review: reply.review })
+      if (reply.ok) resolve({ html: reply.html, messages: reply.messages, images: reply.images, review: reply.review, dropped: reply.dropped })
       else reject(reply.code === 'zip-bomb' ? lyingArchive() : corrupt())
     }))
     worker.on('error', (error: Error & { code?: string }) => finish(() => reject(
