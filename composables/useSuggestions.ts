@@ -3,7 +3,7 @@
  * reader in shared/ (re-read only for the sections a transaction touched, at most every 300 ms),
  * and what the comments panel does with them: accept or reject one, a section's, or all by one
  * person — each as ONE ProseMirror transaction per section editor, recorded as a decision thread
- * for the disposition CSV — and reply. Created once by the report page.
+ * for the disposition CSV in the same Yjs transaction, and one undo step in that section — and reply. Created once by the report page.
  */
 import * as Y from 'yjs'
 import type { InjectionKey } from 'vue'
@@ -11,15 +11,18 @@ import type { Editor } from '@tiptap/vue-3'
 import { sectionFragmentName } from '#shared/docNames'
 import { readSuggestions } from '#shared/editor/readSuggestions'
 import type { SuggestionEntry, YRunCache } from '#shared/editor/readSuggestions'
-import { decideSuggestions } from '#shared/editor/decideSuggestions'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import { decideSuggestions, decisionEntangles } from '#shared/editor/decideSuggestions'
 import type { SuggestionSelector } from '#shared/editor/decideSuggestions'
 import { recordSuggestionDecisions, replyToSuggestion } from '#shared/suggestionThreads'
+import type { RecordedDecisions } from '#shared/suggestionThreads'
 import { can, canEditSectionText } from '#shared/permissions'
 import type { Role } from '#shared/permissions'
 import type { Section } from '#shared/schemas/report'
 import { anchorsReady } from '~/components/comments/commentAnchors'
 import { interfaceT } from '~~/utils/interfaceI18n'
 import { SUGGESTION_DECISION } from './editor/suggestingMode'
+import { decisionUndoManager } from './editor/decisionUndo'
 import type { SectionEditors } from './useSectionEditors'
 
 export interface SuggestionsOptions {
@@ -120,12 +123,27 @@ function createSuggestionsStore(o: SuggestionsOptions) {
       const selector = { id: which.id, authorId: which.authorId }
       const chosen = readSuggestions(editor.state.doc, sectionId).filter(e => (!selector.id || e.id === selector.id) && (!selector.authorId || e.authorId === selector.authorId))
       if (!chosen.length) continue
-      // One transaction per section. Not in the undo history: undoing it would put the suggester's
-      // marks back in this person's name, which the hub refuses (docs/suggestions.md, "Deciding").
+      // One Yjs transaction per section — the text change and its records, so the hub takes both
+      // or neither — and one step in that section's undo history (composables/editor/decisionUndo.ts).
+      // A decision that would delete another suggestion with it stays out of the history: its undo
+      // would re-create that suggestion in this person's update, which the hub refuses.
+      const um = decisionEntangles(editor.state.doc, decision, selector) ? null : decisionUndoManager(editor)
       const tr = editor.state.tr
       decideSuggestions(tr, decision, selector)
-      editor.view.dispatch(tr.setMeta(SUGGESTION_DECISION, true).setMeta('addToHistory', false))
-      recordSuggestionDecisions(doc, chosen, { status: decision === 'accept' ? 'accepted' : 'rejected', decider: o.me, reason: reason?.trim() || undefined })
+      um?.stopCapturing()
+      let recorded: RecordedDecisions | null = null
+      doc.transact(() => {
+        editor.view.dispatch(tr.setMeta(SUGGESTION_DECISION, true).setMeta('addToHistory', !!um))
+        recorded = recordSuggestionDecisions(doc, chosen, { status: decision === 'accept' ? 'accepted' : 'rejected', decider: o.me, reason: reason?.trim() || undefined })
+      }, ySyncPluginKey)
+      if (um && recorded) {
+        const { decisions, discussions } = recorded as RecordedDecisions
+        um.addToScope([...decisions, ...discussions])
+        um.stopCapturing()
+      }
+      // The button pressed is gone with the suggestion: the text it was about has the focus, so
+      // Ctrl+Z right after undoes the decision.
+      if (which.id) editor.commands.focus()
       decided += chosen.length
     }
     return decided

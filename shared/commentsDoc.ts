@@ -49,6 +49,12 @@ function readDecision(v: unknown): SuggestionDecisionData | undefined {
   }
 }
 
+/** A decision record (shared/suggestionThreads.ts) whose status its decider took away by undoing it. */
+function isUndoneDecision(m: Y.Map<unknown>): boolean {
+  const d = m.get('decision')
+  return d instanceof Y.Map && d.get('status') !== 'accepted' && d.get('status') !== 'rejected'
+}
+
 /** One thread Y.Map as plain data. */
 export function readThread(id: string, m: Y.Map<unknown>): ThreadView {
   const suggestion = readSuggestion(m.get('suggestion'))
@@ -82,11 +88,11 @@ export function readThread(id: string, m: Y.Map<unknown>): ThreadView {
   }
 }
 
-/** Every thread of the report, oldest first. */
+/** Every thread of the report, oldest first (decision records their decider undid left out). */
 export function readThreads(doc: Y.Doc): ThreadView[] {
   const out: ThreadView[] = []
   doc.getMap<Y.Map<unknown>>(COMMENTS).forEach((m, id) => {
-    if (m instanceof Y.Map) out.push(readThread(id, m))
+    if (m instanceof Y.Map && !isUndoneDecision(m)) out.push(readThread(id, m))
   })
   return out.sort((a, b) => a.createdAt - b.createdAt)
 }

@@ -68,9 +68,18 @@ export function replyToSuggestion(doc: Y.Doc, entry: SuggestionEntry, r: { autho
   })
 }
 
-/** Record decisions on suggestions (the text change itself is the editor's transaction). */
-export function recordSuggestionDecisions(doc: Y.Doc, entries: SuggestionEntry[], d: { status: 'accepted' | 'rejected', decider: Person, reason?: string, now?: number }): void {
+/** What a decision wrote: the decision maps and the discussions it resolved (an undo's scope). */
+export interface RecordedDecisions { decisions: Y.Map<unknown>[], discussions: Y.Map<unknown>[] }
+
+/**
+ * Record decisions on suggestions (the text change itself is the editor's transaction). Each
+ * record keeps the suggestion's mark attributes (`marks`): the decider's undo removes the
+ * record's `status` and puts exactly those marks back, which the hub allows only to them
+ * (docs/suggestions.md, "Undo").
+ */
+export function recordSuggestionDecisions(doc: Y.Doc, entries: SuggestionEntry[], d: { status: 'accepted' | 'rejected', decider: Person, reason?: string, now?: number }): RecordedDecisions {
   const now = d.now ?? Date.now()
+  const out: RecordedDecisions = { decisions: [], discussions: [] }
   doc.transact(() => {
     for (const entry of entries) {
       const data: SuggestionDecisionData = {
@@ -83,11 +92,15 @@ export function recordSuggestionDecisions(doc: Y.Doc, entries: SuggestionEntry[]
       const decision = new Y.Map<unknown>()
       createThread(doc, entry, d.decider, summary, now).set('decision', decision)
       for (const [k, v] of Object.entries(data)) decision.set(k, v)
+      decision.set('marks', entry.marks.map(m => ({ ...m })))
+      out.decisions.push(decision)
       if (discussion && discussion.get('resolved') !== true) {
         discussion.set('resolved', true)
         discussion.set('resolvedBy', d.decider.id)
         discussion.set('resolvedAt', now)
+        out.discussions.push(discussion)
       }
     }
   })
+  return out
 }

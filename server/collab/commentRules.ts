@@ -46,7 +46,7 @@ export class CommentRules {
     // Replies carry their author's identity whoever writes them, the secretariat included; so
     // does the record of a decision on a tracked change.
     if (field.key === 'replies' && rest.length) return this.replyWrite(rest)
-    if (field.key === 'decision') return this.decisionWrite(field, rest)
+    if (field.key === 'decision') return this.ownDecision(threadMap, field) ?? this.decisionWrite(field, rest)
     if (field.key === 'wordAuthor') return 'only an import names a Word author'
     if (this.secretariat) return null
     const author = threadMap.get('authorId')
@@ -74,8 +74,14 @@ export class CommentRules {
   /** An existing item at `path` under `comments` is deleted: null when allowed, else the reason. */
   remove(path: Step[]): string | null {
     if (!can(this.who.role, 'comments.write')) return 'this role cannot comment'
-    if (this.secretariat) return null
     const [thread, field, ...rest] = path as [Step, Step | undefined, ...Step[]]
+    // Undoing a decision takes its record's status away: only its decider's, the secretariat's too.
+    if (!thread.isNew && field?.key === 'decision') {
+      if (!can(this.who.role, 'suggestions.decide')) return 'cannot decide this suggestion'
+      const threadMap = itemMap(thread.item)
+      return threadMap ? this.ownDecision(threadMap, field) : null
+    }
+    if (this.secretariat) return null
     // Inside a thread or reply this update creates: it never shows (identity fields that go
     // again do not count as carried, see creationField).
     if (thread.isNew) return this.creations.has(thread.item) ? null : 'item inside an unknown new comment'
@@ -89,8 +95,6 @@ export class CommentRules {
       if (rest.length === 1) return ownReply ? null : 'only the author may delete a reply'
       return ownReply && OWN_REPLY_FIELDS.has(rest[1]!.key ?? '') ? null : 'only the author may edit a reply'
     }
-    // Undoing a decision takes its record away: the decider's, like the decision.
-    if (field.key === 'decision') return can(this.who.role, 'suggestions.decide') ? null : 'cannot decide this suggestion'
     if (field.key === 'resolved' || field.key === 'resolvedBy' || field.key === 'resolvedAt') {
       return canResolveThread(this.who.role, this.who.userId, String(threadMap?.get('authorId'))) ? null : 'cannot reopen this thread'
     }
@@ -180,6 +184,17 @@ export class CommentRules {
     if (this.secretariat) return null
     const own = itemMap(reply.item)?.get('authorId') === this.who.userId
     return own && OWN_REPLY_FIELDS.has(field.key ?? '') ? null : 'only the author may edit a reply'
+  }
+
+  /**
+   * A decision record of an existing thread changes only by its decider (the thread's author, and
+   * the record's `decidedBy` when the record is not new): null when `who` is that person.
+   */
+  private ownDecision(threadMap: Y.Map<unknown>, field: Step): string | null {
+    if (threadMap.get('authorId') !== this.who.userId) return 'only its decider changes a decision'
+    if (field.isNew) return null
+    const record = itemMap(field.item)
+    return !record || record.get('decidedBy') === this.who.userId ? null : 'only its decider changes a decision'
   }
 
   /**

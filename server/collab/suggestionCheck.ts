@@ -14,13 +14,20 @@
  * - existing text may gain only W's own deletion; it never becomes a suggested insertion;
  * - removing a suggestion attribute is a decision (roles with suggestions.decide, in sections
  *   they may edit), except W withdrawing W's own deletion;
- * - reviewers change no formatting and no structure (paragraphs, lists, tables, notes).
+ * - reviewers change no formatting and no structure (paragraphs, lists, tables, notes);
+ * - undoing one's own decision: a decider may put back someone else's suggestion marks (on
+ *   existing or re-created text) only in an update that takes the `status` away from a decision
+ *   record that is W's own (thread author and `decidedBy`), in that section, for that suggestion
+ *   id — with exactly the mark attributes the record kept (`marks`) and no more characters than
+ *   it recorded (`after` for insertions, `before` for deletions). See `Restores`.
  *
  * The shadow is kept per document between checks (synced from the live document each time) and
  * dropped after a refusal or a minute unused: a check costs the update's own size, not the report's.
  */
 import * as Y from 'yjs'
 import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
+import { sameAttrs } from '#shared/editor/readSuggestions'
+import { COMMENTS } from '#shared/docNames'
 import { alignTokens } from './textAlign'
 import { textTokens } from './textAttrs'
 
@@ -117,22 +124,86 @@ function judge(live: Y.Doc, shadow: Y.Doc, before: Map<number, number>, deleted:
       }
     }
   }
+  const restores = new Restores(live, shadow, who)
   for (const { root, id, name } of touched.values()) {
     const liveType = typeById(live, id, name)
     const shadowType = typeById(shadow, id, name)
     const changes = alignTokens(liveType ? textTokens(liveType) : [], shadowType ? textTokens(shadowType) : [])
     const editor = who.editor(root)
     const decider = who.decider(root)
+    const put = (key: string, attrs: unknown, ch: string) => decider && restores.take(root, key, attrs, ch)
     for (const change of changes) {
       const bad = change.kind === 'insert'
-        ? newText(change.now.attrs, editor, who)
+        ? newText(change.now.attrs, change.now.ch, editor, who, put)
         : change.kind === 'delete'
           ? deletedText(change.old.attrs, editor, who)
-          : changedText(change.old.attrs, change.now.attrs, editor, decider, who)
+          : changedText(change.old.attrs, change.now.attrs, change.now.ch, editor, decider, who, put)
       if (bad) return bad
     }
   }
   return null
+}
+
+/** May the suggestion attribute `attrs` (under `key`) be put back on one character `ch` in `root`? */
+type PutBack = (key: string, attrs: unknown, ch: string) => boolean
+
+/**
+ * The decisions the writer takes back in this update — their own decision records (thread author
+ * and `decidedBy`) whose `status` the live document has and the shadow no longer has — and what
+ * each lets them put back: the record's mark attributes, on at most the characters it recorded.
+ * Read only when an update puts someone else's suggestion attribute on text (an undo), never for
+ * ordinary typing.
+ */
+class Restores {
+  private records: Map<string, Array<{ root: string, marks: Array<Record<string, unknown>>, left: Record<string, Map<string, number>> }>> | null = null
+
+  constructor(private readonly live: Y.Doc, private readonly shadow: Y.Doc, private readonly who: SuggestionWriter) {}
+
+  take(root: string, key: string, attrs: unknown, ch: string): boolean {
+    if (!attrs || typeof attrs !== 'object') return false
+    const id = (attrs as { id?: unknown }).id
+    if (typeof id !== 'string') return false
+    for (const r of this.load().get(id) ?? []) {
+      if (r.root !== root || !r.marks.some(m => sameAttrs(m, attrs as Record<string, unknown>))) continue
+      const left = r.left[key]?.get(ch) ?? 0
+      if (left <= 0) continue
+      r.left[key]!.set(ch, left - 1)
+      return true
+    }
+    return false
+  }
+
+  private load() {
+    if (this.records) return this.records
+    this.records = new Map()
+    const decided = (d: unknown) => d instanceof Y.Map && (d.get('status') === 'accepted' || d.get('status') === 'rejected')
+    const shadowComments = this.shadow.getMap<unknown>(COMMENTS)
+    this.live.getMap<unknown>(COMMENTS).forEach((thread, key) => {
+      if (!(thread instanceof Y.Map) || thread.get('authorId') !== this.who.userId) return
+      const d = thread.get('decision')
+      if (!decided(d) || (d as Y.Map<unknown>).get('decidedBy') !== this.who.userId) return
+      const suggestionId = thread.get('suggestionId')
+      const sectionId = thread.get('sectionId')
+      if (typeof suggestionId !== 'string' || typeof sectionId !== 'string') return
+      const after = shadowComments.get(key)
+      if (after instanceof Y.Map && decided(after.get('decision'))) return // still decided: nothing taken back
+      const marks = (d as Y.Map<unknown>).get('marks')
+      if (!Array.isArray(marks)) return
+      const count = (text: unknown) => {
+        const m = new Map<string, number>()
+        if (typeof text === 'string') for (const ch of text) m.set(ch, (m.get(ch) ?? 0) + 1)
+        return m
+      }
+      const list = this.records!.get(suggestionId) ?? []
+      list.push({
+        root: `section:${sectionId}`,
+        marks: marks.filter((m): m is Record<string, unknown> => !!m && typeof m === 'object' && (m as { id?: unknown }).id === suggestionId),
+        left: { [INSERTION]: count((d as Y.Map<unknown>).get('after')), [DELETION]: count((d as Y.Map<unknown>).get('before')) },
+      })
+      this.records!.set(suggestionId, list)
+    })
+    return this.records
+  }
 }
 
 /** A type of a document by the id of its item (or its root name); null when gone. */
@@ -156,26 +227,27 @@ const mine = (s: unknown, who: SuggestionWriter) => {
   return !!x && typeof x === 'object' && x.authorId === who.userId && x.authorName === who.userName && !x.wordAuthor
 }
 
-function newText(attrs: Attrs, editor: boolean, who: SuggestionWriter): string | null {
+function newText(attrs: Attrs, ch: string, editor: boolean, who: SuggestionWriter, put: PutBack): string | null {
   const ins = attrs[INSERTION]
   const del = attrs[DELETION]
-  if ((ins && !mine(ins, who)) || (del && !mine(del, who))) return 'text attributed to someone else\'s suggestion'
+  if ((ins && !mine(ins, who) && !put(INSERTION, ins, ch)) || (del && !mine(del, who) && !put(DELETION, del, ch))) return 'text attributed to someone else\'s suggestion'
   if (!editor && !ins) return 'text must be suggested'
   return null
 }
 
-function changedText(old: Attrs, now: Attrs, editor: boolean, decider: boolean, who: SuggestionWriter): string | null {
+function changedText(old: Attrs, now: Attrs, ch: string, editor: boolean, decider: boolean, who: SuggestionWriter, put: PutBack): string | null {
   for (const key of new Set([...Object.keys(old), ...Object.keys(now)])) {
     const [a, b] = [old[key], now[key]]
     if (JSON.stringify(a) === JSON.stringify(b)) continue
     if (key === INSERTION) {
-      // Existing text never becomes a suggested insertion (except one's own, re-marked).
-      if (b != null && !(mine(b, who) && a != null && (a as Suggestion).authorId === who.userId)) return 'existing text cannot become a suggested insertion'
+      // Existing text never becomes a suggested insertion (except one's own, re-marked, and a
+      // decider's undo of their own decision).
+      if (b != null && !(mine(b, who) && a != null && (a as Suggestion).authorId === who.userId) && !(a == null && put(INSERTION, b, ch))) return 'existing text cannot become a suggested insertion'
       if (b == null && !decider) return 'cannot accept a suggestion'
       continue
     }
     if (key === DELETION) {
-      if (b != null && !mine(b, who)) return 'a deletion suggested in someone else\'s name'
+      if (b != null && !mine(b, who) && !(a == null && put(DELETION, b, ch))) return 'a deletion suggested in someone else\'s name'
       const ownOld = a == null || (a as Suggestion).authorId === who.userId
       if (!ownOld && !decider) return 'cannot decide someone else\'s suggestion'
       continue

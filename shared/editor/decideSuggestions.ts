@@ -47,3 +47,25 @@ export function decideSuggestions(tr: Transform, decision: Decision, which: Sugg
   for (const [from, to] of deletes.reverse()) tr.delete(from, to)
   return removals.length + deletes.length
 }
+
+/**
+ * Would deciding `which` delete text that also carries a suggestion it does not decide (a
+ * deletion suggested over someone's insertion)? Undoing such a decision would re-create the other
+ * suggestion too, which the hub lets nobody do in another's name; so it is kept out of the undo
+ * history (docs/suggestions.md, "Undo").
+ */
+export function decisionEntangles(doc: PmNode, decision: Decision, which: SuggestionSelector = {}): boolean {
+  let found = false
+  doc.descendants((node: PmNode) => {
+    if (found) return false
+    if (!node.isText) return !node.isInline
+    const ins = node.marks.find(m => m.type.name === INSERTION)
+    const del = node.marks.find(m => m.type.name === DELETION)
+    const decideIns = matches(ins, which)
+    const decideDel = matches(del, which)
+    const removes = (decideIns && decision === 'reject') || (decideDel && decision === 'accept')
+    if (removes && ((ins && !decideIns) || (del && !decideDel))) found = true
+    return false
+  })
+  return found
+}

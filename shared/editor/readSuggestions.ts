@@ -19,6 +19,11 @@ export interface SuggestionEntry {
   createdAt: number
   inserted: string
   deleted: string
+  /**
+   * The distinct mark attributes the suggestion's text carries (usually one): a decision record
+   * keeps them, so the decider's undo may put exactly these back (server/collab/suggestionCheck.ts).
+   */
+  marks: SuggestionAttrs[]
 }
 
 /** A piece of text with its suggestion marks; `block` starts a new paragraph. */
@@ -65,6 +70,13 @@ function* yRuns(node: Y.XmlFragment | Y.XmlElement, cache?: YRunCache): Generato
   }
 }
 
+/** Equal suggestion attributes (key order aside). */
+export function sameAttrs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
+  for (const k of keys) if ((a[k] ?? null) !== (b[k] ?? null)) return false
+  return true
+}
+
 /**
  * The suggestions of one section body, in document order. `cache` (Y only) keeps each paragraph's
  * runs between calls: the caller deletes the entries of the texts a transaction changed, so a
@@ -77,9 +89,10 @@ export function readSuggestions(body: PmNode | Y.XmlFragment, sectionId: string,
   const add = (attrs: SuggestionAttrs, field: 'inserted' | 'deleted', text: string) => {
     let e = byId.get(attrs.id)
     if (!e) {
-      e = { id: attrs.id, sectionId, kind: field === 'inserted' ? 'insertion' : 'deletion', authorId: attrs.authorId, authorName: attrs.authorName, wordAuthor: attrs.wordAuthor ?? null, createdAt: attrs.createdAt, inserted: '', deleted: '' }
+      e = { id: attrs.id, sectionId, kind: field === 'inserted' ? 'insertion' : 'deletion', authorId: attrs.authorId, authorName: attrs.authorName, wordAuthor: attrs.wordAuthor ?? null, createdAt: attrs.createdAt, inserted: '', deleted: '', marks: [] }
       byId.set(attrs.id, e)
     }
+    if (!e.marks.some(m => sameAttrs(m, attrs))) e.marks.push({ ...attrs })
     // Text of one suggestion in several paragraphs reads with a space between them.
     const sep = e[field] && lastBlock.get(attrs.id + field) !== blockNo ? ' ' : ''
     e[field] += sep + text

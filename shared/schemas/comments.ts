@@ -47,7 +47,9 @@ export interface CommentThreadData {
 
 /**
  * A decision on a tracked change (a nested Y.Map `decision` of a thread with `suggestionId`),
- * written by the person who decided (shared/suggestionThreads.ts).
+ * written by the person who decided (shared/suggestionThreads.ts). The Y.Map also keeps `marks`
+ * (the suggestion's mark attributes, for the decider's undo); a record whose `status` is gone was
+ * undone by its decider and counts as never made.
  */
 export interface SuggestionDecisionData {
   status: 'accepted' | 'rejected'

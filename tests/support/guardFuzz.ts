@@ -12,7 +12,7 @@ import { findSectionMap, sectionMap, writeMeta } from '#shared/reportDoc'
 import { SECTIONS } from '#shared/docNames'
 import { craftItem, encodeCrafted } from './craftUpdate'
 import type { Deletions, Struct } from './craftUpdate'
-import { decideAll, editSection, SECTION_IDS, setStatus, suggestDelete, suggestInsert, suggestionBy, typeInSection } from './guardScenario'
+import { copyWithDecision, decideAll, editSection, SECTION_IDS, setStatus, suggestDelete, suggestInsert, suggestionBy, typeInSection } from './guardScenario'
 import type { Member, Scenario } from './guardScenario'
 
 export type Edit =
@@ -29,6 +29,8 @@ export type Edit =
   | { kind: 'decide', section: number, decision: 'accept' | 'reject', onlyMine: boolean }
   | { kind: 'addSection' }
   | { kind: 'removeSection', section: number }
+  /** Ctrl+Z / Ctrl+Shift+Z in the editor whose last step is the scenario's decision by A. */
+  | { kind: 'undoDecision' | 'redoDecision' }
 
 export type Mutation =
   | { kind: 'client', group: number, to: number }
@@ -63,6 +65,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('decide' as const), section, decision: fc.constantFrom('accept' as const, 'reject' as const), onlyMine: fc.boolean() }),
   fc.record({ kind: fc.constant('addSection' as const) }),
   fc.record({ kind: fc.constant('removeSection' as const), section }),
+  fc.record({ kind: fc.constantFrom('undoDecision' as const, 'redoDecision' as const) }),
 )
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
@@ -125,16 +128,20 @@ function content(n: number, senderId: string): Y.Item['content'] {
 
 /** Make the honest edits in a fresh copy of the sender's client; the update is their merge. */
 function honestUpdate(s: Scenario, m: Member, edits: Edit[]): Uint8Array {
-  const doc = new Y.Doc()
-  Y.applyUpdate(doc, Y.encodeStateAsUpdate(s.server))
-  // After loading: Yjs would otherwise take a new id on seeing its own id's history arrive.
-  doc.clientID = m.doc.clientID
+  // Undo and redo need the editor's history: a copy whose undo manager holds A's decision.
+  const history = s.decided && edits.some(e => e.kind === 'undoDecision' || e.kind === 'redoDecision') ? copyWithDecision(s, s.decided, m.doc.clientID) : null
+  const doc = history?.doc ?? new Y.Doc()
+  if (!history) {
+    Y.applyUpdate(doc, Y.encodeStateAsUpdate(s.server))
+    // After loading: Yjs would otherwise take a new id on seeing its own id's history arrive.
+    doc.clientID = m.doc.clientID
+  }
   const sv = Y.encodeStateVector(doc)
-  for (const edit of edits) applyEdit(doc, m, edit)
+  for (const edit of edits) applyEdit(doc, m, edit, history?.um)
   return Y.encodeStateAsUpdate(doc, sv)
 }
 
-function applyEdit(doc: Y.Doc, m: Member, edit: Edit): void {
+function applyEdit(doc: Y.Doc, m: Member, edit: Edit, um?: Y.UndoManager): void {
   const sid = SECTION_IDS[edit.kind === 'addSection' || edit.kind === 'meta' || !('section' in edit) ? 0 : edit.section % SECTION_IDS.length]!
   const threads = [...doc.getMap<Y.Map<unknown>>('comments').keys()]
   const tid = 'thread' in edit ? threads[edit.thread % Math.max(1, threads.length)] : undefined
@@ -168,6 +175,8 @@ function applyEdit(doc: Y.Doc, m: Member, edit: Edit): void {
     case 'editMessage': if (tid) editMessage(doc, tid, null, 'edited', []); break
     case 'deleteThread': if (tid) deleteMessage(doc, tid, null); break
     case 'accept': if (tid) doc.transact(() => decideSuggestion(doc, tid, { status: 'accepted', userId: m.userId })); break
+    case 'undoDecision': um?.undo(); break
+    case 'redoDecision': um?.redo(); break
     case 'addSection': doc.getArray(SECTIONS).push([sectionMap({ id: 'sec-new-000', title: 'New', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft' })]); break
     case 'removeSection': {
       const found = findSectionMap(doc, sid)
@@ -196,6 +205,8 @@ export function offered(s: Scenario, members: Member[], c: FuzzCase): boolean {
   const sender = members[c.sender % members.length]!
   const statusOf = (i: number) => findSectionMap(s.server, SECTION_IDS[i % SECTION_IDS.length]!)?.map.get('status') as string | undefined
   return c.edits.every((e) => {
+    // Undo and redo of a decision are offered to the one who made it (the scenario's author A).
+    if (e.kind === 'undoDecision' || e.kind === 'redoDecision') return sender.userId === 'user-a'
     if (!('section' in e) || !(TEXT_EDITS.has(e.kind) || SUGGESTION_EDITS.has(e.kind))) return true
     const status = statusOf(e.section)
     if (sender.role === 'secretariat') return true

@@ -10,6 +10,7 @@ import type { Role, SectionStatus } from '#shared/permissions'
 import { COMMENTS, META, SECTIONS, parseSectionFragmentName } from '#shared/docNames'
 import { inconsistency, same, snapDoc } from './docSnapshot'
 import { sectionTextViolation } from './suggestionOracle'
+import type { Withdrawn } from './suggestionOracle'
 import type { TypeSnap, Value } from './docSnapshot'
 
 export interface OracleWriter { userId: string, userName: string, role: Role }
@@ -77,7 +78,7 @@ function permitted(before: Map<string, TypeSnap>, after: Map<string, TypeSnap>, 
       }
       const editor = canEditSectionText(who.role, status)
       if (!editor && (status === 'final' || !can(who.role, 'text.suggest'))) return `${who.role} changed text of a ${status} section`
-      const bad = sectionTextViolation(beforeDoc.share.get(name), afterDoc.share.get(name), { userId: who.userId, userName: who.userName, editor, decider: editor && can(who.role, 'suggestions.decide') })
+      const bad = sectionTextViolation(beforeDoc.share.get(name), afterDoc.share.get(name), { userId: who.userId, userName: who.userName, editor, decider: editor && can(who.role, 'suggestions.decide') }, withdrawnDecisions(before.get(COMMENTS), after.get(COMMENTS), who, sectionId))
       if (bad) return `${name}: ${bad}`
       continue
     }
@@ -91,6 +92,25 @@ function permitted(before: Map<string, TypeSnap>, after: Map<string, TypeSnap>, 
     return `non-secretariat changed root ${name}`
   }
   return null
+}
+
+/** The writer's own decision records in `sectionId` that were decided before and are not after. */
+function withdrawnDecisions(b: TypeSnap | undefined, a: TypeSnap | undefined, who: OracleWriter, sectionId: string): Withdrawn[] {
+  const out: Withdrawn[] = []
+  const decided = (t: Value | undefined) => {
+    const d = isType(t) ? field(t, 'decision') : undefined
+    return isType(d) && (field(d, 'status') === 'accepted' || field(d, 'status') === 'rejected') ? d : null
+  }
+  for (const [key, entry] of Object.entries(b?.map ?? {})) {
+    const t = entry.value
+    const d = decided(t)
+    if (!d || !isType(t) || field(t, 'authorId') !== who.userId || field(d, 'decidedBy') !== who.userId || field(t, 'sectionId') !== sectionId) continue
+    const now = a?.map[key]
+    if (now && decided(now.value)) continue
+    const marks = field(d, 'marks')
+    out.push({ suggestionId: String(field(t, 'suggestionId')), marks: Array.isArray(marks) ? marks : [], after: String(field(d, 'after') ?? ''), before: String(field(d, 'before') ?? '') })
+  }
+  return out
 }
 
 /** Authors may only change the status of sections they own, never to or from final. */
@@ -213,6 +233,8 @@ function threadChange(xv: Value, yv: Value, who: OracleWriter, now: number): str
     if (key === 'wordAuthor') return 'a Word author named over the websocket'
     if (key === 'decision') {
       if (!can(who.role, 'suggestions.decide')) return 'changed a decision without the right'
+      // A decision record is its decider's: only they change it (undo it), the secretariat included.
+      if (!own || (x && isType(x.value) && field(x.value, 'decidedBy') !== who.userId)) return 'changed another person\'s decision'
       const bad = y && (!x || x.id !== y.id) ? decisionRecord(y.value, who) : y && x && isType(y.value) && isType(x.value) ? changedDecision(x.value, y.value, who) : null
       if (bad) return bad
       continue

@@ -19,6 +19,7 @@ import { suggestChanges } from '#shared/editor/suggestChanges'
 import { decideSuggestions } from '#shared/editor/decideSuggestions'
 import { readSuggestions } from '#shared/editor/readSuggestions'
 import { recordSuggestionDecisions } from '#shared/suggestionThreads'
+import { prepareDecisionUndo } from '../../composables/editor/decisionUndo'
 import { can } from '#shared/permissions'
 import { guardUpdate } from '../../server/collab/guard'
 import type { Writer } from '../../server/collab/guard'
@@ -55,6 +56,8 @@ export function editSection(doc: Y.Doc, sectionId: string, change: (state: Edito
 export class Scenario {
   readonly server = new Y.Doc()
   readonly members = new Map<string, Member>()
+  /** A decision the standard scenario's author made undoably (see copyWithDecision). */
+  decided: DecisionReplay | null = null
   private nextClient = 1000
 
   constructor() {
@@ -141,6 +144,51 @@ export function decideAll(doc: Y.Doc, sectionId: string, decision: 'accept' | 'r
   })
 }
 
+/**
+ * Decide one suggestion as the comments panel does (composables/useSuggestions.ts): the editor
+ * transaction and the records in one Yjs transaction, captured by `um` (the section editor's
+ * undo manager, origin 'editor') as one step whose scope includes the records.
+ */
+export function decideUndoably(doc: Y.Doc, um: Y.UndoManager, sectionId: string, decision: 'accept' | 'reject', decider: { userId: string, userName: string }, id: string): void {
+  const entries = readSuggestions(doc.getXmlFragment(sectionFragmentName(sectionId)), sectionId).filter(e => e.id === id)
+  um.stopCapturing()
+  doc.transact(() => {
+    editSection(doc, sectionId, (st) => {
+      const tr = st.tr
+      return decideSuggestions(tr, decision, { id }) ? tr : null
+    })
+    const { decisions, discussions } = recordSuggestionDecisions(doc, entries, { status: decision === 'accept' ? 'accepted' : 'rejected', decider: { id: decider.userId, name: decider.userName } })
+    um.addToScope([...decisions, ...discussions])
+  }, 'editor')
+  um.stopCapturing()
+}
+
+/** A section editor's undo manager as y-tiptap makes it (origin 'editor' here), ready for decisions. */
+export function editorUndoManager(doc: Y.Doc, sectionId: string, origin: unknown = 'editor'): Y.UndoManager {
+  return prepareDecisionUndo(new Y.UndoManager(doc.getXmlFragment(sectionFragmentName(sectionId)), { trackedOrigins: new Set([origin]) }))
+}
+
+/** The decision A made in the standard scenario, replayable in any member's copy (to undo it there). */
+export interface DecisionReplay { sectionId: string, suggestionId: string, before: Uint8Array, update: Uint8Array }
+
+/**
+ * A copy of the server's document in which the scenario's decision by A is the last step of an
+ * undo manager (what A's editor holds right after deciding), as client `clientID`.
+ */
+export function copyWithDecision(s: Scenario, replay: DecisionReplay, clientID: number): { doc: Y.Doc, um: Y.UndoManager } {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, replay.before)
+  const um = editorUndoManager(doc, replay.sectionId, 'replay')
+  Y.applyUpdate(doc, replay.update, 'replay')
+  doc.getMap<Y.Map<unknown>>('comments').forEach((t) => {
+    const d = t instanceof Y.Map ? t.get('decision') : null
+    if (d instanceof Y.Map && t.get('suggestionId') === replay.suggestionId) um.addToScope(d)
+  })
+  Y.applyUpdate(doc, Y.encodeStateAsUpdate(s.server))
+  doc.clientID = clientID
+  return { doc, um }
+}
+
 /** Set a section's status in a document (as the status menu does). */
 export function setStatus(doc: Y.Doc, sectionId: string, status: SectionStatus): void {
   findSectionMap(doc, sectionId)!.map.set('status', status)
@@ -151,7 +199,7 @@ export function setStatus(doc: Y.Doc, sectionId: string, status: SectionStatus):
  * owned by A, draft without owner); A typed in every section before the third became final;
  * a reviewer opened a thread with a suggestion, A replied; a paragraph was deleted (GC'd items).
  */
-export function standardScenario(): { s: Scenario, sec: Member, a: Member, b: Member, reviewer: Member, viewer: Member, demoted: Member } {
+export function standardScenario(): { s: Scenario, sec: Member, a: Member, b: Member, reviewer: Member, viewer: Member, demoted: Member, decided: DecisionReplay } {
   const s = new Scenario()
   seedDoc(s.server, reportMetaSchema.parse({ title: 'Alternative report' }), SECTION_IDS.map((id, i) => ({
     id, title: `Cluster ${i + 1}`, guidance: '', articles: [], wordBudget: null, countsTowardLimit: true,
@@ -180,6 +228,14 @@ export function standardScenario(): { s: Scenario, sec: Member, a: Member, b: Me
   s.change(b, d => suggestInsert(d, 'sec-draft-a', b, 'from B ', 12))
   // Delete the second paragraph of the unowned section: its text items become GC structs.
   s.change(a, d => editSection(d, 'sec-draft-none', st => st.tr.delete(st.doc.child(0).nodeSize, st.doc.content.size)))
+  // A replacement the reviewer suggested in the unowned draft, which A accepted (undoably).
+  s.change(reviewer, d => editSection(d, 'sec-draft-none', st => suggested(st, st.tr.insertText('decided words', 6, 8), reviewer)))
+  const suggestionId = readSuggestions(s.server.getXmlFragment(sectionFragmentName('sec-draft-none')), 'sec-draft-none')[0]!.id
+  const before = Y.encodeStateAsUpdate(s.server)
+  const sv = Y.encodeStateVector(s.server)
+  s.change(a, d => decideUndoably(d, editorUndoManager(d, 'sec-draft-none'), 'sec-draft-none', 'accept', a, suggestionId))
+  const decided = { sectionId: 'sec-draft-none', suggestionId, before, update: Y.encodeStateAsUpdate(s.server, sv) }
+  s.decided = decided
   demoted.role = 'reviewer'
-  return { s, sec, a, b, reviewer, viewer, demoted }
+  return { s, sec, a, b, reviewer, viewer, demoted, decided }
 }

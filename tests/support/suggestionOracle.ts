@@ -12,6 +12,13 @@ import { same } from './docSnapshot'
 
 export interface SuggestionJudge { userId: string, userName: string, editor: boolean, decider: boolean }
 
+/**
+ * A decision the writer takes back in the update being judged (their own record, whose status is
+ * gone afterwards): its suggestion may reappear, with the recorded attributes, on at most the
+ * recorded characters (`after` for the insertion, `before` for the deletion).
+ */
+export interface Withdrawn { suggestionId: string, marks: unknown[], after: string, before: string }
+
 type YType = Parameters<typeof Y.findRootTypeKey>[0]
 type Attrs = Readonly<Record<string, unknown>>
 
@@ -62,23 +69,47 @@ const own = (s: unknown, j: SuggestionJudge) => {
 }
 const ownedBy = (s: unknown, j: SuggestionJudge) => !!s && typeof s === 'object' && (s as { authorId?: unknown }).authorId === j.userId
 
-function inserted(attrs: Attrs, j: SuggestionJudge): string | null {
+/** Characters still to be put back, per withdrawn decision and mark: consumed as the oracle walks. */
+type Budget = (key: 'insertion' | 'deletion', attrs: unknown, ch: string) => boolean
+
+function budget(withdrawn: Withdrawn[]): Budget {
+  const left = withdrawn.map(w => ({ w, insertion: [...w.after], deletion: [...w.before] }))
+  const equal = (x: unknown, y: unknown) => {
+    if (!x || !y || typeof x !== 'object' || typeof y !== 'object') return false
+    const keys = new Set([...Object.keys(x), ...Object.keys(y)])
+    return [...keys].every(k => ((x as Record<string, unknown>)[k] ?? null) === ((y as Record<string, unknown>)[k] ?? null))
+  }
+  return (key, attrs, ch) => {
+    for (const l of left) {
+      if ((attrs as { id?: unknown }).id !== l.w.suggestionId || !l.w.marks.some(m => equal(m, attrs))) continue
+      const i = l[key].indexOf(ch)
+      if (i < 0) continue
+      l[key].splice(i, 1)
+      return true
+    }
+    return false
+  }
+}
+
+function inserted(attrs: Attrs, ch: string, j: SuggestionJudge, back: Budget): string | null {
   const ins = attrs.insertion
   const del = attrs.deletion
-  if ((ins && !own(ins, j)) || (del && !own(del, j))) return 'new text in someone else\'s suggestion'
+  if ((ins && !own(ins, j) && !(j.decider && back('insertion', ins, ch))) || (del && !own(del, j) && !(j.decider && back('deletion', del, ch)))) return 'new text in someone else\'s suggestion'
   if (!j.editor && !ins) return 'a suggester typed text that is not a suggestion'
   return null
 }
 
-function changed(old: Attrs, now: Attrs, j: SuggestionJudge): string | null {
+function changed(old: Attrs, now: Attrs, ch: string, j: SuggestionJudge, back: Budget): string | null {
   for (const key of new Set([...Object.keys(old), ...Object.keys(now)])) {
     const [x, y] = [old[key], now[key]]
     if (same(x, y)) continue
+    // Put back by an undo of the writer's own decision.
+    const restored = (k: 'insertion' | 'deletion') => x == null && y != null && j.decider && back(k, y, ch)
     if (key === 'insertion') {
-      if (y != null && !(own(y, j) && ownedBy(x, j))) return 'existing text became a suggested insertion'
+      if (y != null && !(own(y, j) && ownedBy(x, j)) && !restored('insertion')) return 'existing text became a suggested insertion'
       if (y == null && !j.decider) return 'accepted a suggestion without the right'
     } else if (key === 'deletion') {
-      if (y != null && !own(y, j)) return 'a deletion in someone else\'s name'
+      if (y != null && !own(y, j) && !restored('deletion')) return 'a deletion in someone else\'s name'
       if (x != null && !ownedBy(x, j) && !j.decider) return 'decided someone else\'s deletion without the right'
     } else if (!j.editor) {
       return 'a suggester changed formatting'
@@ -88,17 +119,18 @@ function changed(old: Attrs, now: Attrs, j: SuggestionJudge): string | null {
 }
 
 /** Null when the change of one section root is allowed for `j`, else the violation. */
-export function sectionTextViolation(before: YType | undefined, after: YType | undefined, j: SuggestionJudge): string | null {
+export function sectionTextViolation(before: YType | undefined, after: YType | undefined, j: SuggestionJudge, withdrawn: Withdrawn[] = []): string | null {
+  const back = budget(withdrawn)
   if (!j.editor && !same(before ? structure(before) : null, after ? structure(after) : null)) return 'a suggester changed the structure of a section'
   const b = before ? texts(before) : new Map<string, Token[]>()
   const a = after ? texts(after) : new Map<string, Token[]>()
   for (const id of new Set([...b.keys(), ...a.keys()])) {
     for (const change of alignTokens(b.get(id) ?? [], a.get(id) ?? [])) {
       const bad = change.kind === 'insert'
-        ? inserted(change.now.attrs, j)
+        ? inserted(change.now.attrs, change.now.ch, j, back)
         : change.kind === 'delete'
           ? (j.editor || ownedBy(change.old.attrs.insertion, j) ? null : 'a suggester removed text that was not their own suggestion')
-          : changed(change.old.attrs, change.now.attrs, j)
+          : changed(change.old.attrs, change.now.attrs, change.now.ch, j, back)
       if (bad) return bad
     }
   }

@@ -8,7 +8,10 @@ import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { guardUpdate } from '../../server/collab/guard'
 import { encodeCrafted } from '../support/craftUpdate'
-import { decideAll, editSection, setStatus, standardScenario, suggestDelete, suggestInsert, suggestionBy } from '../support/guardScenario'
+import { judgeEffect } from '../support/guardOracle'
+import { readSuggestions } from '#shared/editor/readSuggestions'
+import { readThreads } from '#shared/commentsDoc'
+import { copyWithDecision, decideAll, editSection, setStatus, standardScenario, suggestDelete, suggestInsert, suggestionBy } from '../support/guardScenario'
 import type { Member, Scenario } from '../support/guardScenario'
 
 /** The verdict on what `edit` does to `m`'s up-to-date copy; the server is left as it was. */
@@ -93,6 +96,86 @@ describe('guard: suggestions', () => {
     const renamed = { userId: 'user-rev', userName: 'Someone Else' }
     expect(verdict(s, reviewer, d => suggestInsert(d, SECTION, renamed, 'x ', 2))).toMatch(/someone else/)
     expect(suggestionBy(reviewer).authorName).toBe('Name of user-rev')
+  })
+})
+
+describe('guard: undoing one\'s own decision', () => {
+  const SEC = 'sec-draft-none'
+  /** The update `edit` makes in `clientID`'s copy holding A's decision as its last undo step. */
+  function undoUpdate(s: Scenario, decided: Parameters<typeof copyWithDecision>[1], clientID: number, edit: (doc: Y.Doc, um: Y.UndoManager) => void): Uint8Array {
+    const { doc, um } = copyWithDecision(s, decided, clientID)
+    const sv = Y.encodeStateVector(s.server)
+    edit(doc, um)
+    return Y.encodeStateAsUpdate(doc, sv)
+  }
+  const judged = (s: Scenario, update: Uint8Array, m: Member) => {
+    const v = guardUpdate(s.server, update, m)
+    return v.ok ? 'ok' : v.reason
+  }
+
+  it('lets the decider undo a decision (the suggestion and its attribution back, the record withdrawn) and redo it', () => {
+    const { s, a, decided } = standardScenario()
+    const open = () => readSuggestions(s.server.getXmlFragment(`section:${SEC}`), SEC)
+    expect(open()).toEqual([])
+    const { doc, um } = copyWithDecision(s, decided, a.doc.clientID)
+    let sv = Y.encodeStateVector(s.server)
+    expect(um.undo()).not.toBeNull()
+    const undo = Y.encodeStateAsUpdate(doc, sv)
+    expect(judged(s, undo, a)).toBe('ok')
+    // The fuzzer's oracle (written apart from the guard) agrees.
+    expect(judgeEffect(s.server, undo, a, Date.now())).toBeNull()
+    Y.applyUpdate(s.server, undo)
+    // Exactly the suggestion as it was before the decision: its text and its attribution.
+    const was = new Y.Doc()
+    Y.applyUpdate(was, decided.before)
+    const before = readSuggestions(was.getXmlFragment(`section:${SEC}`), SEC)
+    expect(before.map(e => [e.kind, e.inserted, e.authorId])).toEqual([['replacement', 'decided words', 'user-rev']])
+    expect(open()).toEqual(before)
+    // The record stays, without its status: nobody reads it as a decision any more.
+    expect(readThreads(s.server).some(t => t.suggestionId === decided.suggestionId)).toBe(false)
+
+    sv = Y.encodeStateVector(s.server)
+    expect(um.redo()).not.toBeNull()
+    const redo = Y.encodeStateAsUpdate(doc, sv)
+    expect(judged(s, redo, a)).toBe('ok')
+    Y.applyUpdate(s.server, redo)
+    expect(open()).toEqual([])
+    expect(readThreads(s.server).filter(t => t.suggestionId === decided.suggestionId).map(t => t.decision?.status)).toEqual(['accepted'])
+  })
+
+  it('refuses the same undo from anyone but the decider', () => {
+    const { s, b, sec, reviewer, decided } = standardScenario()
+    for (const m of [b, sec, reviewer]) {
+      const update = undoUpdate(s, decided, m.doc.clientID, (_, um) => um.undo())
+      expect(judged(s, update, m)).toMatch(/decider|decide|someone else|suggested insertion|accept/)
+      expect(judgeEffect(s.server, update, m, Date.now())).not.toBeNull()
+    }
+  })
+
+  it('refuses putting the marks back without withdrawing the record, or on more text than was decided', () => {
+    const { s, a, decided } = standardScenario()
+    const attrs = { id: decided.suggestionId, authorId: 'user-rev', authorName: 'Name of user-rev' }
+    // Marks only: the record still says accepted.
+    const marksOnly = undoUpdate(s, decided, a.doc.clientID, (doc, um) => {
+      um.undo()
+      doc.getMap<Y.Map<unknown>>('comments').forEach((t) => {
+        const d = t.get('decision')
+        if (d instanceof Y.Map && t.get('suggestionId') === decided.suggestionId) d.set('status', 'accepted')
+      })
+    })
+    expect(judged(s, marksOnly, a)).toMatch(/someone else|suggested insertion/)
+    // The undo, plus the reviewer's insertion mark on other words of the paragraph.
+    const more = undoUpdate(s, decided, a.doc.clientID, (doc, um) => {
+      um.undo()
+      editSection(doc, SEC, (st) => {
+        let mark = null as null | import('@tiptap/pm/model').Mark
+        st.doc.descendants(n => (mark ??= n.marks.find(m => m.type.name === 'insertion' && m.attrs.id === attrs.id) ?? null, true))
+        return mark ? st.tr.addMark(st.doc.content.size - 6, st.doc.content.size - 2, mark) : null
+      })
+    })
+    expect(judged(s, more, a)).toMatch(/suggested insertion/)
+    // The same attribution forged by hand, without a decision to undo.
+    expect(verdict(s, a, d => editSection(d, SEC, st => st.tr.addMark(2, 6, st.schema.marks.insertion!.create({ ...suggestionBy({ userId: 'user-rev', userName: 'Name of user-rev' }), id: decided.suggestionId }))))).toMatch(/suggested insertion/)
   })
 })
 
