@@ -39,6 +39,7 @@ export function sampleMeta(overrides: Partial<ReportMeta> = {}): ReportMeta {
     confidentiality: 'public',
     language: 'en',
     deadline: '2027-03-01',
+    submissionDate: '',
     wordLimit: 10000,
     numberedParagraphs: true,
     templateId: 'crc-alternative-report',
