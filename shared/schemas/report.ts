@@ -27,6 +27,8 @@ const metaFields = {
   confidentiality: z.enum(CONFIDENTIALITY),
   language: z.enum(LANGUAGES),
   deadline: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-01')]),
+  /** The date the report is submitted, printed on the cover of the export ('' = the day of export). */
+  submissionDate: z.union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-03-01')]),
   wordLimit: z.number().int().positive().max(1_000_000).nullable(),
   numberedParagraphs: z.boolean(),
   templateId: z.string().max(64),
@@ -44,6 +46,7 @@ export const reportMetaSchema = z.object({
   confidentiality: metaFields.confidentiality.default('public'),
   language: metaFields.language.default('en'),
   deadline: metaFields.deadline.default(''),
+  submissionDate: metaFields.submissionDate.default(''),
   wordLimit: metaFields.wordLimit.default(null),
   numberedParagraphs: metaFields.numberedParagraphs.default(true),
   templateId: metaFields.templateId.default('blank'),
