@@ -8,6 +8,8 @@
  *   (d) cold open of a 100-page report stored as snapshot + 200 updates (Chorus)
  *   (e) bytes written to storage per 1,000 keystrokes (Chorus: DocStore bytes; Hocuspocus: the
  *       size of the states its onStoreDocument hook is handed; @y/websocket-server: none, in-memory)
+ *   (f) capacity sweep: 50 and 100 typists on one document, each one keystroke every 200 ms for
+ *       30 s: fan-out p50/p99 and server CPU (one run per size and server, servers interleaved)
  *
  * (a) and (b) are the median of 3 runs (servers interleaved); (c)–(e) run once ((d) is the median
  * of 3 opens). `--quick` shrinks everything for a smoke run (about 2 minutes). `--baseline <ref>`
@@ -16,6 +18,7 @@
  * Usage: npm run bench:sync [-- --quick] [-- --baseline <git ref>]   (needs the built server: npm run build)
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
+import { loadavg } from 'node:os'
 import { join } from 'node:path'
 import { baselineOutput } from './lib/baselineBuild.mjs'
 import { ROOT, startChorus, startHocuspocus, startYWebsocketServer } from './lib/syncServers.mjs'
@@ -23,8 +26,8 @@ import { bytesPerKeystrokes, captureSeed, coldOpen, fanout, memoryAfterLeave, me
 
 const quick = process.argv.includes('--quick')
 const plan = quick
-  ? { runs: 1, a: { clients: 20, updates: 20, hz: 5 }, b: { clients: 50, updates: 20, hz: 10 }, c: [{ reports: 20, pages: 10 }, { reports: 4, pages: 100 }], idleMs: 10_000, d: { pages: 100, updates: 200, repeats: 1 }, e: { keystrokes: 200, hz: 40, pages: 30 } }
-  : { runs: 3, a: { clients: 20, updates: 100, hz: 5 }, b: { clients: 50, updates: 100, hz: 10 }, c: [{ reports: 100, pages: 10 }, { reports: 20, pages: 100 }], idleMs: 30_000, d: { pages: 100, updates: 200, repeats: 3 }, e: { keystrokes: 1000, hz: 20, pages: 30 } }
+  ? { runs: 1, a: { clients: 20, updates: 20, hz: 5 }, b: { clients: 50, updates: 20, hz: 10 }, c: [{ reports: 20, pages: 10 }, { reports: 4, pages: 100 }], idleMs: 10_000, d: { pages: 100, updates: 200, repeats: 1 }, e: { keystrokes: 200, hz: 40, pages: 30 }, f: { sizes: [50, 100], updates: 25, hz: 5 } }
+  : { runs: 3, a: { clients: 20, updates: 100, hz: 5 }, b: { clients: 50, updates: 100, hz: 10 }, c: [{ reports: 100, pages: 10 }, { reports: 20, pages: 100 }], idleMs: 30_000, d: { pages: 100, updates: 200, repeats: 3 }, e: { keystrokes: 1000, hz: 20, pages: 30 }, f: { sizes: [50, 100], updates: 150, hz: 5 } }
 
 const SERVERS = [['Chorus', () => startChorus()], ['@y/websocket-server', startYWebsocketServer], ['@hocuspocus/server', startHocuspocus]]
 const baselineRef = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : null
@@ -32,7 +35,7 @@ const baseline = baselineRef ? baselineOutput(ROOT, baselineRef) : null
 const BASELINE = baseline ? `Chorus @${baseline.sha}` : null
 const median = xs => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const log = (...a) => console.error('[bench:sync]', ...a)
-const results = { quick, startedAt: new Date().toISOString(), node: process.version, plan, fanoutA: {}, fanoutB: {}, memory: {}, coldOpen: null, bytes: {} }
+const results = { quick, startedAt: new Date().toISOString(), node: process.version, loadAtStart: loadavg()[0], plan, fanoutA: {}, fanoutB: {}, sweep: {}, memory: {}, coldOpen: null, bytes: {} }
 
 /** Run `fn` for each server, `runs` times interleaved; per server, the median of each number. */
 async function medianOver(servers, runs, fn) {
@@ -56,6 +59,10 @@ try {
   const b = async function b(s) { return fanout(s, plan.b) }
   results.fanoutA = await medianOver(servers, plan.runs, a)
   results.fanoutB = await medianOver(servers, plan.runs, b)
+  for (const clients of plan.f.sizes) {
+    const sweep = async function f(s) { return fanout(s, { clients, updates: plan.f.updates, hz: plan.f.hz }) }
+    results.sweep[clients] = await medianOver(servers, 1, sweep)
+  }
 
   const chorus = servers[0]
   seed = await captureSeed(chorus)
@@ -97,7 +104,9 @@ const f = (x, d = 1) => (x === null || x === undefined || Number.isNaN(x) ? 'n/a
 const names = SERVERS.map(([n]) => n)
 const fanoutNames = BASELINE ? [...names, BASELINE] : names
 const lines = []
+results.loadAtEnd = loadavg()[0]
 lines.push(`## Sync benchmark${quick ? ' (--quick)' : ''} — ${results.startedAt}, Node ${process.version}`, '')
+lines.push(`Machine load (1-min average) at start ${f(results.loadAtStart, 2)}, at end ${f(results.loadAtEnd, 2)}${results.loadAtStart > 1 || results.loadAtEnd > 1 ? ' — not a quiet machine: read the ratios, not the times' : ''}.`, '')
 lines.push(`### (a) ${plan.a.clients} clients × ${plan.a.updates} updates at ${plan.a.hz} Hz (median of ${plan.runs})`, '')
 lines.push('| server | p50 ms | p99 ms | server CPU ms | CPU % | delivered | lost | p99 ÷ y-ws |', '|---|---|---|---|---|---|---|---|')
 for (const n of fanoutNames) {
@@ -109,6 +118,14 @@ lines.push('| server | CPU µs / delivered msg | drain ms | delivered | lost | p
 for (const n of fanoutNames) {
   const r = results.fanoutB[n]
   lines.push(`| ${n} | ${f(r.cpuPerDeliveredUs, 2)} | ${f(r.drainMs, 0)} | ${r.delivered} | ${r.lost} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${f(ratio(r.cpuPerDeliveredUs, results.fanoutB[ref].cpuPerDeliveredUs), 2)} |`)
+}
+lines.push('', `### (f) capacity sweep: each typist one keystroke every ${1000 / plan.f.hz} ms for ${(plan.f.updates / plan.f.hz).toFixed(0)} s (one run)`, '')
+lines.push('| typists | server | p50 ms | p99 ms | server CPU % | delivered | lost | p99 ÷ y-ws |', '|---|---|---|---|---|---|---|---|')
+for (const [size, byServer] of Object.entries(results.sweep)) {
+  for (const n of fanoutNames) {
+    const r = byServer[n]
+    lines.push(`| ${size} | ${n} | ${f(r.p50Ms, 2)} | ${f(r.p99Ms, 2)} | ${f(r.serverCpuPct)} | ${r.delivered} | ${r.lost} | ${f(ratio(r.p99Ms, byServer[ref].p99Ms), 2)} |`)
+  }
 }
 lines.push('', `### (c) memory per open document (after a full GC; heap = JS objects without compiled code; "after leave" = ${plan.idleMs / 1000} s after all clients left)`, '')
 lines.push('| documents | server | RSS KiB / doc | heap KiB / doc | RSS ÷ y-ws | heap ÷ y-ws | after leave: RSS % | after leave: heap % |', '|---|---|---|---|---|---|---|---|')
@@ -130,6 +147,7 @@ const c = 'Chorus'
 results.targets = {
   'CPU per delivered message ≤ 0.8× y-ws (b)': ratio(results.fanoutB[c].cpuPerDeliveredUs, results.fanoutB[ref].cpuPerDeliveredUs) <= 0.8,
   'p99 ≤ 1.0× y-ws (a)': ratio(results.fanoutA[c].p99Ms, results.fanoutA[ref].p99Ms) <= 1.0,
+  ...Object.fromEntries(Object.entries(results.sweep).map(([size, m]) => [`fan-out p99 at ${size} typists ≤ 2× y-ws (f)`, ratio(m[c].p99Ms, m[ref].p99Ms) <= 2])),
   'memory per report ≤ 1.05× y-ws (c, heap objects, all sizes)': Object.values(results.memory).every(m => ratio(m[c].heapPerReportBytes, m[ref].heapPerReportBytes) <= 1.05),
   'memory per report ≤ 1.05× y-ws (c, RSS, all sizes)': Object.values(results.memory).every(m => ratio(m[c].rssPerReportBytes, m[ref].rssPerReportBytes) <= 1.05),
   'idle reports < 5% (heap) 30 s after leave (c)': Object.values(results.memory).every(m => m[c].heapAfterLeaveFraction < 0.05),
