@@ -10,6 +10,7 @@ import { seedDoc, summarize } from '#shared/reportDoc'
 import type { PublicUser } from '#shared/types/user'
 import { useStore } from '../store'
 import { storeNewReportDoc } from './reportDocument'
+import { sectionBudgetsFor, wordLimitFor } from './sectionBudgets'
 import { insertReport, deleteReport } from '../repos/reports'
 import { audit } from '../repos/audit'
 import { newId } from '../utils/newId'
@@ -17,22 +18,22 @@ import { newId } from '../utils/newId'
 /** Create a report for `user` from `template`; returns its id. */
 export async function createReport(user: PublicUser, template: ReportTemplate, input: CreateReportInput): Promise<string> {
   const { db } = await useStore()
-  const wordLimit = input.wordLimit !== undefined
-    ? input.wordLimit
-    : template.wordLimits && input.submissionType ? template.wordLimits[input.submissionType] : template.wordLimit
+  const wordLimit = wordLimitFor(template, input)
+  const budgets = sectionBudgetsFor(template, input, wordLimit)
+  const { submissionType: _submissionType, scope: _scope, ...fields } = input
   const meta = reportMetaSchema.parse({
     treatyBody: template.treatyBody,
     numberedParagraphs: template.numberedParagraphs,
-    ...input,
+    ...fields,
     wordLimit,
     templateId: template.id,
   })
-  const sections: Section[] = template.sections.map(s => ({
+  const sections: Section[] = template.sections.map((s, i) => ({
     id: newId(),
     title: s.title,
     guidance: s.guidance,
     articles: s.articles,
-    wordBudget: s.wordBudget,
+    wordBudget: budgets[i] ?? null,
     countsTowardLimit: s.countsTowardLimit,
     ownerId: null,
     status: 'draft',

@@ -64,6 +64,8 @@ export const createReportSchema = z.object(editableFields).partial().extend({
   templateId: z.string().min(1).max(64),
   /** UPR only: a joint or an individual submission, which picks the template's word limit. */
   submissionType: z.enum(['individual', 'joint']).optional(),
+  /** LOIPR only: a comprehensive or a thematic submission, which picks the template's word limit. */
+  scope: z.enum(['comprehensive', 'thematic']).optional(),
 })
 export type CreateReportInput = z.infer<typeof createReportSchema>
 

@@ -22,6 +22,8 @@ const templateFields = {
   wordLimit: z.number().int().positive().nullable(),
   /** UPR: the limits for an individual and a joint submission. */
   wordLimits: z.object({ individual: z.number().int().positive(), joint: z.number().int().positive() }).optional(),
+  /** LOIPR: the limits for a comprehensive and a thematic submission, chosen at creation. */
+  scopes: z.object({ comprehensive: z.number().int().positive(), thematic: z.number().int().positive() }).optional(),
   numberedParagraphs: z.boolean(),
   /** Whether the report proposes recommendations or asks questions (LOIPR). */
   kind: z.enum(['recommendations', 'questions', 'other']),

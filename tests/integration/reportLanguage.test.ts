@@ -64,6 +64,19 @@ describe('the report language over HTTP', () => {
     })
   }
 
+  it('a thematic LOIPR submission is created with 3,000 words and no section budgets; a comprehensive one with 10,000 and its budgets', async () => {
+    const thematic = await api.call('POST', '/api/reports', { title: 'Thematic', templateId: 'crc-loipr-submission', scope: 'thematic' })
+    const t = await api.call('GET', `/api/reports/${thematic.id}`)
+    expect(t.meta.wordLimit).toBe(3000)
+    expect(t.sections.every((s: { wordBudget: number | null }) => s.wordBudget === null)).toBe(true)
+    const comprehensive = await api.call('POST', '/api/reports', { title: 'Comprehensive', templateId: 'crc-loipr-submission', scope: 'comprehensive' })
+    const c = await api.call('GET', `/api/reports/${comprehensive.id}`)
+    expect(c.meta.wordLimit).toBe(10000)
+    expect(c.sections.some((s: { wordBudget: number | null }) => s.wordBudget === 900)).toBe(true)
+    const bad = await api.raw('POST', '/api/reports', { title: 'Bad', templateId: 'crc-loipr-submission', scope: 'partial' })
+    expect(bad.status).toBe(400)
+  })
+
   it('a report whose language is changed later has its cover follow: the treaty body Chorus seeded is written in the new language', async () => {
     const { id } = await api.call('POST', '/api/reports', { title: 'Changed later', templateId: 'upr-submission' })
     await api.call('PATCH', `/api/reports/${id}`, { language: 'az' })
