@@ -67,8 +67,12 @@ export interface ExportOptions {
   comments?: boolean
   /** Number body paragraphs 1., 2., 3. … across the report. Default `meta.numberedParagraphs`. */
   numberedParagraphs?: boolean
-  /** The date printed on the cover. Default: now. */
+  /** The date printed on the cover. Default: the report's submission date (`meta.submissionDate`), else now. */
   date?: Date
+  /** Leave out sections with no text (and, in the review copy, no open comments). Default: true for the clean copy, false for the review copy. */
+  skipEmptySections?: boolean
+  /** A confidentiality line in the header of every page. Default: when the report is confidential. */
+  confidentialHeader?: boolean
   /**
    * Write the page numbers of the table of contents, laid out by docx's page estimator, so
    * applications that do not update fields (LibreOffice, Word when the user declines) show them.

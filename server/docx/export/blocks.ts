@@ -2,7 +2,7 @@
  * The node map of the exporter: one renderer per block node type. A type missing from the map is
  * written as plain text with a warning (`renderUnknownBlock`), so one odd node never fails an export.
  */
-import type { DocxDesc } from './docxDesc'
+import { D, type DocxDesc } from './docxDesc'
 import { nodeSize } from './positions'
 import { renderBlockquote } from './nodes/blockquote'
 import { renderHeading } from './nodes/heading'
@@ -31,14 +31,37 @@ export const blockRenderers: Record<string, BlockRenderer> = {
   footnotes: () => [],
 }
 
-/** Renders block nodes that follow each other from position `start` of the section doc. */
+/**
+ * Renders block nodes that follow each other from position `start` of the section doc.
+ * A `pageBreak` becomes "page break before" on the paragraph that follows it (no empty line at the
+ * top of the new page); before a table, or at the end, it is a paragraph holding a page break.
+ */
 export function renderBlocks(nodes: PMNode[] | undefined, start: number, ctx: RenderContext, env: BlockEnv): DocxBlock[] {
   const out: DocxBlock[] = []
   let pos = start
+  let pageBreak = false
   for (const node of nodes ?? []) {
+    if (node.type === 'pageBreak') {
+      if (pageBreak) out.push(breakParagraph())
+      pageBreak = true
+      pos += nodeSize(node)
+      continue
+    }
     const render = Object.hasOwn(blockRenderers, node.type) ? blockRenderers[node.type]! : renderUnknownBlock
-    out.push(...render(node, pos, ctx, env))
+    const blocks = render(node, pos, ctx, env)
+    if (pageBreak && blocks.length) {
+      const first = blocks[0]!
+      if (first.$ === 'Paragraph') blocks[0] = { $: 'Paragraph', args: [{ ...(first.args[0] as object), pageBreakBefore: true }] }
+      else out.push(breakParagraph())
+      pageBreak = false
+    }
+    out.push(...blocks)
     pos += nodeSize(node)
   }
+  if (pageBreak) out.push(breakParagraph())
   return out
+}
+
+function breakParagraph(): DocxBlock {
+  return D.Paragraph({ children: [D.PageBreak()] })
 }

@@ -13,7 +13,7 @@ import type {
 export type DocxClass =
   | 'Paragraph' | 'TextRun' | 'InsertedTextRun' | 'DeletedTextRun' | 'ExternalHyperlink' | 'Bookmark' | 'FootnoteReferenceRun'
   | 'CommentRangeStart' | 'CommentRangeEnd' | 'CommentReference'
-  | 'Table' | 'TableRow' | 'TableCell' | 'TableOfContents' | 'Footer' | 'Tab'
+  | 'Table' | 'TableRow' | 'TableCell' | 'TableOfContents' | 'Header' | 'Footer' | 'Tab' | 'PageBreak'
 
 /** A docx object to be: class name and constructor arguments. */
 export interface DocxDesc {
@@ -50,6 +50,8 @@ export const D = {
   TableRow: (o: Omit<ITableRowOptions, 'children'> & { children: DocxDesc[] }) => make('TableRow', o),
   TableCell: (o: Omit<ITableCellOptions, 'children'> & { children: DocxDesc[] }) => make('TableCell', o),
   TableOfContents: (alias: string, o: ITableOfContentsOptions & { cachedEntries?: TocEntry[] }) => make('TableOfContents', alias, o),
+  Header: (o: { children: DocxDesc[] }) => make('Header', o),
   Footer: (o: { children: DocxDesc[] }) => make('Footer', o),
+  PageBreak: () => make('PageBreak'),
   Tab: () => make('Tab'),
 }

@@ -10,11 +10,12 @@
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { renderBlocks } from './blocks'
+import { plainText } from './positions'
 import { CommentMarkers } from './commentMarkers'
 import { coverPage } from './coverPage'
 import { labelsFor } from './labels'
 import { openPackJob } from './packDocx'
-import { emptyFooter, pageFooter } from './pageFooter'
+import { confidentialHeader, emptyFooter, pageFooter } from './pageFooter'
 import { RenderContext, TOP_ENV } from './renderContext'
 import { sectionTitle } from './sectionTitle'
 import { documentStyles } from './styles'
@@ -39,8 +40,14 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
   // Annexes (not counted toward the limit) go after the body, in their own order.
   const ordered = [...input.sections.filter(s => s.countsTowardLimit), ...input.sections.filter(s => !s.countsTowardLimit)]
   // The review copy carries open suggestions as tracked changes; the clean copy has them rejected.
-  const sections = options.comments ? ordered : ordered.map(s => ({ ...s, content: rejectSuggestions(s.content) }))
+  const written = options.comments ? ordered : ordered.map(s => ({ ...s, content: rejectSuggestions(s.content) }))
+  // Sections nobody wrote (a template's clusters the coalition does not cover) are left out of
+  // the clean copy by default; in the review copy only when asked, and never one with comments.
+  const commented = new Set(options.comments ? input.comments.map(c => c.sectionId) : [])
+  const skipEmpty = options.skipEmptySections ?? !options.comments
+  const sections = skipEmpty ? written.filter(s => !isEmptySection(s) || commented.has(s.id)) : written
   const comments = options.comments ? wordComments(input.comments, new Set(sections.map(s => s.id)), labels) : null
+  const confidential = options.confidentialHeader ?? meta.confidentiality === 'confidential'
   const estimate = layOutToc(options.tocPageNumbers ?? 'auto', sections)
   // docx fills (and lays out) the TOC itself when estimating; otherwise we write its entries.
   ctx.tocBookmarks = !estimate
@@ -49,7 +56,7 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
   try {
     // Yield first: callers often convert the Y.Doc just before, in the same tick.
     await yieldToEventLoop()
-    job.append([...coverPage(meta, labels, options.date ?? new Date()), ...tableOfContents(labels, estimate ? undefined : tocEntries(sections))])
+    job.append([...coverPage(meta, labels, options.date ?? submissionDate(meta.submissionDate) ?? new Date()), ...tableOfContents(labels, estimate ? undefined : tocEntries(sections))])
     for (let i = 0; i < sections.length; i++) {
       const section = sections[i]!
       // Let other requests run between sections.
@@ -79,6 +86,9 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
     keywords: meta.stateParty,
     description: [labels.alternativeReport, meta.treatyBody, meta.session, meta.stateParty].filter(Boolean).join(' — '),
     features: { updateFields: true },
+    // A justified line that ends in a manual line break (Shift+Enter) is not stretched to the
+    // margin, as in every word processor's default for new documents; LibreOffice reads it too.
+    compatibility: { doNotExpandShiftReturn: true },
     // Which section each `_Chorus_s<k>` title bookmark names, for importing a reviewed copy.
     customProperties: [{ name: 'ChorusSections', value: JSON.stringify(sections.map(s => s.id)) }],
     styles: documentStyles(labels.locale),
@@ -94,9 +104,23 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
         },
       },
       footers: { default: pageFooter(), first: emptyFooter() },
+      // The cover is the first page (its own header): the line goes there too.
+      headers: confidential ? { default: confidentialHeader(labels.confidentialHeader), first: confidentialHeader(labels.confidentialHeader) } : undefined,
     }],
   }, estimate)
   return { buffer, warnings: ctx.warnings() }
+}
+
+/** A section without text: only empty paragraphs, page breaks or empty lists and tables. */
+function isEmptySection(section: ExportSection): boolean {
+  return !/\S/.test(plainText(section.content))
+}
+
+/** The cover date from the report's submission date (`YYYY-MM-DD`), or null when none is set. */
+function submissionDate(day: string | undefined): Date | null {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return null
+  const date = new Date(`${day}T12:00:00Z`)
+  return Number.isNaN(date.getTime()) ? null : date
 }
 
 function layOutToc(setting: boolean | 'auto', sections: ExportSection[]): boolean {

@@ -12,7 +12,7 @@ import type { CommentMarker } from './commentMarkers'
 import type { BlockEnv, RenderContext } from './renderContext'
 import type { PMMark, PMNode } from '../types'
 
-const KNOWN_MARKS = new Set(['bold', 'italic', 'underline', 'strike', 'link'])
+const KNOWN_MARKS = new Set(['bold', 'italic', 'underline', 'strike', 'link', 'superscript', 'subscript'])
 
 type RunProps = { -readonly [K in Exclude<keyof IRunOptions, 'children'>]?: IRunOptions[K] }
 
@@ -94,6 +94,8 @@ function runProps(marks: PMMark[] | undefined, ctx: RenderContext, inLink: boole
     else if (mark.type === 'italic') props.italics = true
     else if (mark.type === 'underline') props.underline = {}
     else if (mark.type === 'strike') props.strike = true
+    else if (mark.type === 'superscript') props.superScript = true
+    else if (mark.type === 'subscript') props.subScript = true
     else if (!KNOWN_MARKS.has(mark.type) && !isSuggestionMark(mark)) ctx.warn(`Unsupported mark “${mark.type}” left out`)
   }
   if (inLink) props.style = 'Hyperlink'

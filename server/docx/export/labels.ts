@@ -22,6 +22,8 @@ export interface Labels {
   publicStatement: string
   confidentialStatement: string
   confidential: string
+  /** The line in every page's header of a confidential report. */
+  confidentialHeader: string
   suggestion: string
   removedText: string
 }
@@ -42,6 +44,7 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     publicStatement: 'The authors consent to the publication of this report on the website of the Office of the United Nations High Commissioner for Human Rights.',
     confidentialStatement: 'This report is submitted in confidence. The authors do not consent to its publication, in whole or in part.',
     confidential: 'Confidential',
+    confidentialHeader: 'Confidential — not for publication',
     suggestion: 'Suggested replacement',
     removedText: 'On text since removed',
   },
@@ -60,6 +63,7 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     publicStatement: 'Les auteurs consentent à la publication du présent rapport sur le site Web du Haut-Commissariat des Nations Unies aux droits de l’homme.',
     confidentialStatement: 'Le présent rapport est soumis à titre confidentiel. Les auteurs ne consentent pas à sa publication, en tout ou en partie.',
     confidential: 'Confidentiel',
+    confidentialHeader: 'Confidentiel — ne pas publier',
     suggestion: 'Remplacement proposé',
     removedText: 'Sur un texte supprimé depuis',
   },
@@ -78,6 +82,7 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     publicStatement: 'Los autores consienten en la publicación del presente informe en el sitio web de la Oficina del Alto Comisionado de las Naciones Unidas para los Derechos Humanos.',
     confidentialStatement: 'El presente informe se presenta con carácter confidencial. Los autores no consienten en su publicación, total o parcial.',
     confidential: 'Confidencial',
+    confidentialHeader: 'Confidencial — no publicar',
     suggestion: 'Texto sustitutivo propuesto',
     removedText: 'Sobre un texto ya eliminado',
   },
@@ -96,6 +101,7 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     publicStatement: 'Авторы согласны на публикацию настоящего доклада на веб-сайте Управления Верховного комиссара Организации Объединенных Наций по правам человека.',
     confidentialStatement: 'Настоящий доклад представляется на конфиденциальной основе. Авторы не дают согласия на его публикацию, полностью или частично.',
     confidential: 'Конфиденциально',
+    confidentialHeader: 'Конфиденциально — не для публикации',
     suggestion: 'Предлагаемая замена',
     removedText: 'К тексту, который был удален',
   },
@@ -115,6 +121,7 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     publicStatement: 'Müəlliflər bu hesabatın Birləşmiş Millətlər Təşkilatının İnsan Hüquqları üzrə Ali Komissarlığı İdarəsinin internet saytında dərc edilməsinə razılıq verirlər.',
     confidentialStatement: 'Bu hesabat məxfi qaydada təqdim edilir. Müəlliflər onun tam və ya qismən dərc edilməsinə razılıq vermirlər.',
     confidential: 'Məxfi',
+    confidentialHeader: 'Məxfi — dərc üçün deyil',
     suggestion: 'Təklif olunan əvəzedici mətn',
     removedText: 'Sonradan silinmiş mətnə dair',
   },

@@ -14,7 +14,7 @@ import type { DocxDesc } from './docxDesc'
 export type DescribedDocumentOptions = Omit<IPropertiesOptions, 'sections' | 'footnotes' | 'comments' | 'pageNumbers'> & {
   footnotes: Record<string, { children: DocxDesc[] }>
   comments?: { children: Array<{ id: number, parentId?: number, author?: string, initials?: string, date?: Date, children: DocxDesc[] }> }
-  sections: [{ properties: NonNullable<IPropertiesOptions['sections'][number]['properties']>, footers: Record<string, DocxDesc>, children?: never }]
+  sections: [{ properties: NonNullable<IPropertiesOptions['sections'][number]['properties']>, headers?: Record<string, DocxDesc>, footers: Record<string, DocxDesc>, children?: never }]
 }
 
 /** One export being sent to the worker. */

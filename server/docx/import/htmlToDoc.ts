@@ -244,6 +244,10 @@ class Converter {
   private pageBreaks(blocks: PMNode[]): PMNode[] {
     const out: PMNode[] = []
     for (const block of blocks) {
+      if ((block.type === 'bulletList' || block.type === 'orderedList') && hasPageMark(block)) {
+        out.push(...splitList(block))
+        continue
+      }
       if ((block.type !== 'paragraph' && block.type !== 'heading') || !hasPageMark(block)) {
         out.push(block)
         continue
@@ -278,6 +282,36 @@ class Converter {
     // Marks in schema order: ProseMirror's check() refuses any other order.
     return [...rest, mark].sort((a, b) => (this.markRank.get(a.type) ?? 0) - (this.markRank.get(b.type) ?? 0))
   }
+}
+
+/**
+ * A list whose item starts with a page break ("page break before" on a numbered paragraph) is
+ * split there: the items before, the break, the items from there on (numbered on from where they were).
+ */
+function splitList(list: PMNode): PMNode[] {
+  const out: PMNode[] = []
+  const start = Number(list.attrs?.start ?? 1)
+  let items: PMNode[] = []
+  let first = 0
+  const flush = () => {
+    if (items.length) out.push(list.type === 'orderedList' ? { ...list, attrs: { ...list.attrs, start: start + first }, content: items } : { ...list, content: items })
+    items = []
+  }
+  ;(list.content ?? []).forEach((item, i) => {
+    const lead = item.content?.[0]?.content?.[0]
+    if (lead?.type === 'text' && lead.text!.startsWith(PAGE_MARK)) {
+      const rest = lead.text!.replace(new RegExp(`^${PAGE_MARK}+`), '')
+      const paragraph = item.content![0]!
+      const content = rest ? [{ ...lead, text: rest }, ...paragraph.content!.slice(1)] : paragraph.content!.slice(1)
+      item = { ...item, content: [content.length ? { ...paragraph, content } : { type: paragraph.type }, ...item.content!.slice(1)] }
+      flush()
+      if (out[out.length - 1]?.type !== 'pageBreak') out.push({ type: 'pageBreak' })
+      first = i
+    }
+    items.push(item)
+  })
+  flush()
+  return out
 }
 
 function hasPageMark(node: PMNode): boolean {

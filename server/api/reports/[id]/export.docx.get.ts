@@ -15,15 +15,19 @@ const querySchema = z.object({
   comments: flag.default(false),
   /** UN-style consecutive paragraph numbers; default from the report's settings. */
   numbered: flag.optional(),
+  /** Leave out sections with no text; default: yes for the clean copy, no for the review copy. */
+  skipEmpty: flag.optional(),
+  /** A confidentiality line in every page's header; default: when the report is confidential. */
+  confidentialHeader: flag.optional(),
 })
 
 /** The report as a Word file, in section order, from the same schema the editor uses. */
 export default defineEventHandler(async (event) => {
   const reportId = idParam(event, 'id')
   const { user } = await requireReportAccess(event, reportId, 'export')
-  const { comments, numbered } = validQuery(event, querySchema)
+  const { comments, numbered, skipEmpty, confidentialHeader } = validQuery(event, querySchema)
   const { meta, input } = await readReportDoc(reportId, async doc => ({ meta: readMeta(doc), input: await reportExportInputAsync(doc, { skipComments: !comments }) }))
-  const { buffer, warnings } = await exportDocx(input, { comments, numberedParagraphs: numbered ?? meta.numberedParagraphs })
+  const { buffer, warnings } = await exportDocx(input, { comments, numberedParagraphs: numbered ?? meta.numberedParagraphs, skipEmptySections: skipEmpty, confidentialHeader })
   if (warnings.length) console.warn('[export] degraded nodes', { reportId, warnings: warnings.length })
   const { db } = await useStore()
   await audit(db, { actorId: user.id, reportId, action: 'report.export', detail: { comments, warnings: warnings.length } })
