@@ -1,0 +1,61 @@
+/**
+ * A decision on a suggestion is one undoable step for the person who made it, as in Word and
+ * Google Docs, in real Chromium with two people: a reviewer suggests two changes, the author
+ * accepts one and presses Ctrl+Z — the suggestion is back, for the reviewer too, and on the
+ * server — then Ctrl+Shift+Z accepts it again. Nobody's socket is closed on the way (the hub
+ * allows the decider's undo: server/collab/suggestionCheck.ts).
+ */
+import { test, expect } from './fixtures'
+import { caretIn, closePages, createReport, expectConnected, newPage, openReport, pageText, sectionBody, serverSection } from './editor.helpers'
+import { selectText } from './comments.helpers'
+import { suggestedTexts } from './suggestions.helpers'
+
+test.describe.configure({ timeout: 180_000 })
+test.afterEach(closePages)
+
+test('the author accepts a reviewer\'s suggestion, undoes it with Ctrl+Z (back for everyone) and redoes it', async ({ chorus }) => {
+  const bea = await chorus.newAccount('Bea Undoes')
+  const rui = await chorus.newAccount('Rui Suggests')
+  const report = await createReport(chorus, 'Undo a decision', [{ account: bea.account, role: 'author' }, { account: rui.account, role: 'reviewer' }])
+  const section = report.sectionIds[0]!
+  const author = (await newPage(chorus, bea.account)).page
+  const reviewer = (await newPage(chorus, rui.account)).page
+  await openReport(author, report.id)
+  await caretIn(author, section)
+  await author.keyboard.insertText('Detention is used as a last resort.')
+  await openReport(reviewer, report.id)
+  await expect(sectionBody(reviewer, section)).toContainText('last resort.')
+
+  await selectText(reviewer, section, 'a last')
+  await reviewer.keyboard.type('the very last')
+  await caretIn(reviewer, section)
+  await reviewer.keyboard.type(' Figures missing.')
+  await expectConnected(reviewer)
+  const suggested = { inserted: ['the very last', ' Figures missing.'], deleted: ['a last'] }
+  await expect.poll(() => suggestedTexts(author, section)).toEqual(suggested)
+
+  const cards = author.getByTestId('comments-panel').getByTestId('tracked-change')
+  await expect(cards).toHaveCount(2)
+  await cards.filter({ hasText: 'the very last' }).getByTestId('accept-suggestion').click()
+  await expect(cards).toHaveCount(1)
+  const accepted = 'Detention is used as the very last resort. Figures missing.'
+  await expect.poll(() => pageText(reviewer, section)).toBe(accepted)
+  expect(await suggestedTexts(reviewer, section)).toEqual({ inserted: [' Figures missing.'], deleted: [] })
+
+  // Ctrl+Z right after "Accept": the replacement is a suggestion again, in Rui's name, everywhere.
+  await author.keyboard.press('Control+z')
+  await expect(cards).toHaveCount(2)
+  await expect(cards.filter({ hasText: 'the very last' }).getByTestId('tracked-change-author')).toHaveText('Rui Suggests')
+  await expect.poll(() => suggestedTexts(reviewer, section)).toEqual(suggested)
+  await expect.poll(async () => (await serverSection(chorus.server.url, chorus.admin.account, report.id, section)).text).toBe('Detention is used as a lastthe very last resort. Figures missing.')
+  await author.screenshot({ path: 'test-results/suggestions/undo-decision.png' })
+
+  // Ctrl+Shift+Z: accepted again.
+  await author.keyboard.press('Control+Shift+z')
+  await expect(cards).toHaveCount(1)
+  await expect.poll(() => pageText(reviewer, section)).toBe(accepted)
+  await expect.poll(async () => (await serverSection(chorus.server.url, chorus.admin.account, report.id, section)).text).toBe(accepted)
+  await expectConnected(author)
+  await expectConnected(reviewer)
+  await expect(author.getByTestId('comments-panel').getByTestId('tracked-change')).toHaveCount(1)
+})
