@@ -19,6 +19,7 @@ import type { SuggestingModeOptions } from './suggestingMode'
 import { ColouredDeletion, ColouredInsertion } from './colouredSuggestionMarks'
 import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
 import { FindHighlights } from '#shared/editor/findReplace'
+import { UnSymbolLinks } from '#shared/editor/unSymbols'
 
 export interface SectionEditorContext {
   doc: Y.Doc
@@ -61,5 +62,7 @@ export function sectionEditorExtensions(ctx: SectionEditorContext): AnyExtension
     SuggestingMode.configure({ ...ctx.suggesting, author: { id: ctx.user.id, name: ctx.user.name } }),
     // The report-wide find bar's matches (composables/useFindReplace.ts).
     FindHighlights,
+    // UN document symbols become links to the UN's document system as they are typed.
+    UnSymbolLinks,
   ]
 }
