@@ -96,6 +96,8 @@ export async function startChorus(env = {}, { outputDir, name = 'Chorus' } = {})
     protocol: 'yws',
     pid: child.pid,
     dataDir,
+    /** http://127.0.0.1:<port> */
+    base,
     log: () => log,
     /** A new report (blank template) with the author as a member; returns its room. */
     async newDoc() {

@@ -50,7 +50,7 @@ export function sampleMeta(overrides: Partial<ReportMeta> = {}): ReportMeta {
 let noteSeq = 0
 
 /** One cluster section body: headings, numbered paragraphs with footnotes, lists, a table. */
-function clusterBody(cluster: string, withTable: boolean, notesPerSection = 3, extraParagraphs = 0): PMNode {
+export function clusterBody(cluster: string, withTable: boolean, notesPerSection = 3, extraParagraphs = 0): PMNode {
   const ids = Array.from({ length: notesPerSection }, () => `fn${++noteSeq}`)
   const blocks: PMNode[] = [
     h(2, `A. Follow-up to the previous concluding observations on ${cluster}`),

@@ -1,0 +1,323 @@
+#!/usr/bin/env node
+/**
+ * Editor benchmark: what a coalition member feels in the browser. The built app (NUXT_OUTPUT_DIR or
+ * .output, built first when stale) serves a CRC alternative report of ~100 pages over its 15
+ * sections and one of ~5 pages, written with the app's own writers (the sample report's clusters,
+ * y-tiptap); an author opens each in Debian's Chromium (the launch flags of playwright.config.ts) at
+ * 1280×800 and the bench prints:
+ *
+ *   - load: first frame with an editable section, first frame with every section's text shown,
+ *     long tasks until then (count, longest), JS heap after a GC, DOM nodes;
+ *   - key to frame (p50/p95/max) for KEYS keys typed one at a time at the end of a paragraph in the
+ *     middle of the report (section 8), in the "All sections" and "One section" views, in Editing
+ *     and Suggesting mode, alone and while 5 other authors (stock y-websocket clients in Node, one
+ *     account each) type in other sections at 5 keys a second each;
+ *   - the same typing in one plain Tiptap editor (@tiptap/core + starter-kit + tables, no
+ *     collaboration) holding the same report as HTML, in the same run, and the ratio.
+ *
+ * How a key is timed is described in bench/lib/editorProbe.js (keydown timeStamp → first DOM change
+ * in that editor → requestAnimationFrame + setTimeout(0)). The load average is printed at the start
+ * and the end: on a busy machine read the ratios, not the absolute figures.
+ *
+ * Usage: npm run bench:editor [-- --quick] [-- --profile]
+ *   --quick    50 keys, the 100-page report only, no "One section" with typists (about 1½ minutes)
+ *   --profile  CPU profiles (CDP Profiler) of the 100-page load and of each typing run of it, written
+ *              to bench/results/editor-*.cpuprofile (open in Chrome DevTools → Performance)
+ * Writes bench/results/editor.json (editor-quick.json with --quick).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { availableParallelism, loadavg } from 'node:os'
+import { join } from 'node:path'
+import { chromium } from '@playwright/test'
+import { buildIfStale } from '../scripts/buildIfStale.mjs'
+import { loadEditorLibrary, plainEditorScript } from './lib/editorBundle.mjs'
+import { editorProbe } from './lib/editorProbe.js'
+import { connectClient, startTyping } from './lib/editorTypists.mjs'
+import { exportHtml } from './lib/exportHtml.mjs'
+import { ROOT, startChorus } from './lib/syncServers.mjs'
+
+const args = new Set(process.argv.slice(2))
+const QUICK = args.has('--quick')
+const PROFILE = args.has('--profile')
+const KEYS = QUICK ? 50 : 200
+const TYPISTS = 5
+const TYPE_INTERVAL_MS = 200
+const TARGET = { firstEditableMs: 1500, longTaskMs: 200, p95AloneMs: 16, p95RemoteMs: 20, plainRatio: 1.3 }
+const VIEWPORT = { width: 1280, height: 800 }
+const LAUNCH = {
+  executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+}
+const SENTENCE = ' the committee should ask the state party how it will fund the strategy'
+const PASSWORD = 'bench-password-123'
+const log = (...a) => console.error('[bench:editor]', ...a)
+const sleep = ms => new Promise(r => setTimeout(r, ms))
+const round = (x, d = 1) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d)
+const loadAtStart = loadavg().map(l => round(l, 2))
+const started = Date.now()
+
+buildIfStale(ROOT)
+const lib = await loadEditorLibrary()
+const plainJs = await plainEditorScript()
+const results = { quick: QUICK, date: new Date().toISOString(), node: process.version, keys: KEYS, typists: TYPISTS, typeIntervalMs: TYPE_INTERVAL_MS, targets: TARGET, machine: { cpus: availableParallelism(), loadAverageAtStart: loadAtStart }, reports: [] }
+mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
+
+const server = await startChorus()
+const browser = await chromium.launch(LAUNCH)
+let plainServer
+try {
+  const base = server.base
+  const admin = server.adminHeaders.Cookie
+  const api = async (cookie, method, path, body) => {
+    const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', cookie }, body: body && JSON.stringify(body) })
+    const text = await res.text()
+    if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`)
+    return { body: text ? JSON.parse(text) : null, cookie: res.headers.getSetCookie?.().find(c => c.startsWith('chorus_session='))?.split(';')[0] }
+  }
+  const login = async email => (await api('', 'POST', '/api/auth/login', { email, password: PASSWORD })).cookie
+  const author = await login('bench-author@example.org')
+  const typists = []
+  for (let i = 0; i < TYPISTS; i++) {
+    const email = `bench-typist-${i + 1}@example.org`
+    await api(admin, 'POST', '/api/users', { name: `Typist ${i + 1}`, email, password: PASSWORD })
+    typists.push({ email, cookie: await login(email) })
+  }
+  plainServer = await servePlain()
+
+  for (const pages of QUICK ? [100] : [100, 5]) {
+    const report = await seedReport(api, admin, typists, pages)
+    log(`${pages}-page report: ${report.words} words, ${report.sectionIds.length} sections`)
+    const row = { pages, words: report.words, sections: report.sectionIds.length }
+    row.chorus = await measureChorus(report, author, typists, pages === 100 && PROFILE)
+    row.plain = await measurePlain(report, pages === 100 && PROFILE)
+    results.reports.push(row)
+  }
+} finally {
+  await browser.close().catch(() => {})
+  plainServer?.close()
+  await server.stop()
+}
+results.machine.loadAverageAtEnd = loadavg().map(l => round(l, 2))
+results.runSeconds = Math.round((Date.now() - started) / 1000)
+writeFileSync(join(ROOT, 'bench/results', QUICK ? 'editor-quick.json' : 'editor.json'), JSON.stringify(results, null, 2) + '\n')
+printTable(results)
+
+/** A new CRC report with `pages` pages of text, the author and the typists as its authors. */
+async function seedReport(api, admin, typists, pages) {
+  const { body: { id } } = await api(admin, 'POST', '/api/reports', { title: `Bench report, ${pages} pages`, templateId: 'crc-alternative-report' })
+  for (const email of ['bench-author@example.org', ...typists.map(t => t.email)]) await api(admin, 'POST', `/api/reports/${id}/members`, { email, role: 'author' })
+  const writer = await connectClient(server.base, id, admin, { awareness: false })
+  const sections = writer.doc.getArray('sections').toArray()
+  const sectionIds = sections.map(s => s.get('id'))
+  const titles = sections.map(s => s.get('title'))
+  const bodies = lib.reportBodies(sectionIds.length, pages)
+  lib.writeBodies(writer.doc, sectionIds, bodies)
+  // The hub answers a new client's sync only after committing what came before it.
+  const expected = bodies.map(b => b.content.length).join()
+  for (let tries = 0; ; tries++) {
+    await sleep(300)
+    const check = await connectClient(server.base, id, admin, { awareness: false })
+    const got = sectionIds.map(s => check.doc.getXmlFragment(`section:${s}`).length).join()
+    check.destroy()
+    if (got === expected) break
+    if (tries > 60) throw new Error('the report did not reach the server')
+  }
+  writer.destroy()
+  return { id, sectionIds, titles, bodies, words: lib.wordsOf(bodies) }
+}
+
+/** A new page with the probe installed; `cookie` signs in. */
+async function newPage(url, sections, cookie) {
+  const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
+  if (cookie) {
+    const [name, value] = cookie.split('=')
+    await context.addCookies([{ name, value, url: server.base }])
+  }
+  const page = await context.newPage()
+  await page.addInitScript(editorProbe, { sections, plain: !cookie })
+  const cdp = await context.newCDPSession(page)
+  return { context, page, cdp, url }
+}
+
+/** Load figures once the page has shown everything (and settled a moment). */
+async function measureLoad({ page, cdp, url }, profileName) {
+  if (profileName) await startProfile(cdp)
+  await page.goto(url)
+  await page.waitForFunction(() => window.__benchLoad.firstEditable > 0 && window.__benchLoad.allRendered > 0, null, { timeout: 120_000 })
+  if (profileName) await stopProfile(cdp, profileName)
+  await sleep(1000)
+  const load = await page.evaluate(() => window.__benchLoad)
+  const until = Math.max(load.firstEditable, load.allRendered)
+  const tasks = load.longTasks.filter(t => t.start < until)
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length)
+  return {
+    firstEditableMs: round(load.firstEditable),
+    allRenderedMs: round(load.allRendered),
+    longTasks: tasks.length,
+    longestTaskMs: round(Math.max(0, ...tasks.map(t => t.duration))),
+    longTaskTotalMs: round(tasks.reduce((n, t) => n + t.duration, 0)),
+    heapMB: round(usedSize / 2 ** 20, 1),
+    domNodes,
+  }
+}
+
+/** Type KEYS keys one at a time into the editor `selector`; p50/p95/max of key to frame. */
+async function typeKeys({ page, cdp }, selector, profileName) {
+  const attached = await page.evaluate(s => window.__benchKeys.attach(s), selector)
+  if (!attached) throw new Error(`no editor ${selector}`)
+  if (profileName) await startProfile(cdp)
+  let missed = 0
+  for (let i = 0; i < KEYS; i++) {
+    const ch = SENTENCE[i % SENTENCE.length]
+    await page.keyboard.press(ch === ' ' ? 'Space' : ch)
+    if (!(await page.evaluate(([n]) => window.__benchKeys.wait(n, 2000), [i + 1 - missed]))) missed++
+  }
+  if (profileName) await stopProfile(cdp, profileName)
+  const samples = (await page.evaluate(() => window.__benchKeys.samples)).sort((a, b) => a - b)
+  const at = q => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))]
+  return { n: samples.length, missed, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(samples[samples.length - 1]) }
+}
+
+/** Put the caret at the end of the middle paragraph of the body `selector`. */
+async function placeCaret(page, selector) {
+  const target = page.locator(`${selector} > p`).nth(await page.locator(`${selector} > p`).count() >> 1)
+  await target.scrollIntoViewIfNeeded()
+  await target.click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('End')
+  await sleep(300)
+}
+
+async function measureChorus(report, author, typists, profile) {
+  const target = report.sectionIds[7]
+  const body = `.ProseMirror[data-section-body="${target}"]`
+  const tab = await newPage(`${server.base}/reports/${report.id}`, report.sectionIds.length, author)
+  const { page } = tab
+  log(`${report.words} words: loading`)
+  const load = await measureLoad(tab, profile && 'editor-load-100p')
+  // The typists connect now (their sections: far above, just above, just below, far below, the last).
+  const others = [0, 5, 9, 12, 14].map(i => report.sectionIds[i])
+  const clients = []
+  for (let i = 0; i < TYPISTS; i++) clients.push({ client: await connectClient(server.base, report.id, typists[i].cookie), sectionId: others[i] })
+  // The section in the middle: scroll to it through the outline, as a person would.
+  await page.locator(`#section-${target}`).scrollIntoViewIfNeeded()
+  await page.waitForSelector(body, { timeout: 60_000 })
+  const runs = []
+  for (const view of ['all', 'one']) {
+    await placeCaret(page, body)
+    if (view === 'one') {
+      await page.getByTestId('focus-mode').click()
+      await placeCaret(page, body)
+    }
+    for (const mode of ['editing', 'suggesting']) {
+      if (mode === 'suggesting') {
+        await page.keyboard.press('Control+Shift+E')
+        await page.locator('[data-testid="mode-switch"] [data-mode="suggesting"][aria-pressed="true"]').waitFor({ timeout: 10_000 })
+        await placeCaret(page, body)
+      }
+      for (const remote of [false, true]) {
+        if (remote && QUICK && view === 'one') continue
+        const name = `${view}/${mode}/${remote ? 'typists' : 'alone'}`
+        log(`${report.words} words: typing, ${name}`)
+        const stop = remote ? startTyping(clients, TYPE_INTERVAL_MS) : null
+        if (remote) await sleep(1000)
+        const keys = await typeKeys(tab, body, profile && `editor-type-100p-${view}-${mode}-${remote ? 'typists' : 'alone'}`)
+        const remoteChars = stop ? await stop() : 0
+        runs.push({ view, mode, remote, remoteChars, ...keys })
+        await sleep(500)
+      }
+      if (mode === 'suggesting') {
+        await page.keyboard.press('Control+Shift+E')
+        await page.locator('[data-testid="mode-switch"] [data-mode="editing"][aria-pressed="true"]').waitFor({ timeout: 10_000 })
+      }
+    }
+    if (view === 'one') await page.getByRole('button', { name: /all sections/i }).first().click()
+  }
+  const after = { domNodes: await page.evaluate(() => document.getElementsByTagName('*').length), heapMB: round((await tab.cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20, 1) }
+  for (const { client } of clients) client.destroy()
+  await tab.context.close()
+  return { load, runs, after }
+}
+
+async function measurePlain(report, profile) {
+  const tab = await newPage(`${plainServer.url}/`, 0, null)
+  plainServer.html = exportHtml(lib.asExportInput(report.titles, report.bodies))
+  log(`${report.words} words: plain editor`)
+  const load = await measureLoad(tab, profile && 'editor-plain-load-100p')
+  // The same paragraph: the middle one of section 8 (each section starts with its <h1>).
+  const { page } = tab
+  const index = await page.evaluate((sectionNo) => {
+    const kids = [...document.querySelector('.ProseMirror').children]
+    const h1s = kids.map((k, i) => (k.tagName === 'H1' ? i : -1)).filter(i => i >= 0)
+    const ps = kids.slice(h1s[sectionNo] + 1, h1s[sectionNo + 1]).map((k, i) => (k.tagName === 'P' ? h1s[sectionNo] + 1 + i : -1)).filter(i => i >= 0)
+    return ps[ps.length >> 1]
+  }, 7)
+  const target = page.locator('.ProseMirror > *').nth(index)
+  await target.scrollIntoViewIfNeeded()
+  await target.click({ position: { x: 5, y: 5 } })
+  await page.keyboard.press('End')
+  const keys = await typeKeys(tab, '.ProseMirror', profile && 'editor-plain-type-100p')
+  await tab.context.close()
+  return { load, keys }
+}
+
+/** A loopback page holding the plain editor; `html` is set before each load. */
+function servePlain() {
+  const state = { html: '' }
+  const srv = createServer((req, res) => {
+    if (req.url === '/plain.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript' })
+      return res.end(plainJs)
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+    const body = state.html.replace(/^[\s\S]*<body>/, '').replace(/<\/body>[\s\S]*$/, '')
+    res.end(`<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Plain Tiptap</title><style>body{margin:0;font:16px/1.6 serif}#editor{max-width:48rem;margin:0 auto;padding:2rem}.ProseMirror{outline:none}</style></head><body><div id="editor"></div><template id="content">${body}</template><script src="/plain.js"></script><script>startPlainEditor(document.getElementById('content').innerHTML)</script></body></html>`)
+  })
+  return new Promise((resolve) => {
+    srv.listen(0, '127.0.0.1', () => resolve(Object.assign(state, { url: `http://127.0.0.1:${srv.address().port}`, close: () => srv.close() })))
+  })
+}
+
+async function startProfile(cdp) {
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+  await cdp.send('Profiler.start')
+}
+
+async function stopProfile(cdp, name) {
+  const { profile } = await cdp.send('Profiler.stop')
+  const file = join(ROOT, 'bench/results', `${name}.cpuprofile`)
+  writeFileSync(file, JSON.stringify(profile))
+  log(`CPU profile: ${file}`)
+}
+
+function printTable(r) {
+  const ok = pass => (pass ? '✓' : '✗')
+  const f = x => (x === null || x === undefined ? 'n/a' : String(x))
+  const lines = []
+  lines.push(`## Editor benchmark${r.quick ? ' (--quick)' : ''} — ${r.date}, ${r.machine.cpus} CPUs, load average ${r.machine.loadAverageAtStart.join(' ')} at start, ${r.machine.loadAverageAtEnd.join(' ')} at end; ${r.keys} keys per run, ${r.typists} remote typists at ${1000 / r.typeIntervalMs} keys/s each; ${r.runSeconds} s`, '')
+  for (const row of r.reports) {
+    const l = row.chorus.load
+    lines.push(`### ${row.pages}-page report (${row.words.toLocaleString('en')} words, ${row.sections} sections)`, '')
+    lines.push('| load | Chorus | plain Tiptap | target |', '|---|---|---|---|')
+    lines.push(`| first editable section | ${f(l.firstEditableMs)} ms | ${f(row.plain.load.firstEditableMs)} ms | ≤ ${TARGET.firstEditableMs} ms ${ok(l.firstEditableMs <= TARGET.firstEditableMs)} |`)
+    lines.push(`| all sections rendered | ${f(l.allRenderedMs)} ms | ${f(row.plain.load.allRenderedMs)} ms | — |`)
+    lines.push(`| long tasks until then: count / longest / total | ${l.longTasks} / ${f(l.longestTaskMs)} / ${f(l.longTaskTotalMs)} ms | ${row.plain.load.longTasks} / ${f(row.plain.load.longestTaskMs)} / ${f(row.plain.load.longTaskTotalMs)} ms | longest ≤ ${TARGET.longTaskMs} ms ${ok(l.longestTaskMs <= TARGET.longTaskMs)} |`)
+    lines.push(`| JS heap after GC | ${f(l.heapMB)} MB (${f(row.chorus.after.heapMB)} after typing) | ${f(row.plain.load.heapMB)} MB | — |`)
+    lines.push(`| DOM nodes | ${l.domNodes} (${row.chorus.after.domNodes} after typing) | ${row.plain.load.domNodes} | — |`, '')
+    const p = row.plain.keys
+    lines.push('| key to frame | p50 ms | p95 ms | max ms | p95 ÷ plain | target |', '|---|---|---|---|---|---|')
+    lines.push(`| plain Tiptap, one editor, no collaboration | ${f(p.p50Ms)} | ${f(p.p95Ms)} | ${f(p.maxMs)} | 1 | — |`)
+    for (const run of row.chorus.runs) {
+      const limit = run.remote ? TARGET.p95RemoteMs : TARGET.p95AloneMs
+      const ratio = round(run.p95Ms / p.p95Ms, 2)
+      const label = `${run.view === 'all' ? 'All sections' : 'One section'}, ${run.mode === 'editing' ? 'Editing' : 'Suggesting'}, ${run.remote ? `${r.typists} typists (${run.remoteChars} chars)` : 'alone'}`
+      lines.push(`| ${label}${run.missed ? ` (${run.missed} keys without a frame)` : ''} | ${f(run.p50Ms)} | ${f(run.p95Ms)} | ${f(run.maxMs)} | ${f(ratio)} | p95 ≤ ${limit} ms ${ok(run.p95Ms <= limit)}, ≤ ${TARGET.plainRatio}× ${ok(ratio <= TARGET.plainRatio)} |`)
+    }
+    lines.push('')
+  }
+  lines.push(`written to bench/results/${r.quick ? 'editor-quick.json' : 'editor.json'}`)
+  console.log(lines.join('\n'))
+}

@@ -1,0 +1,96 @@
+/**
+ * The in-page half of bench/editor.mjs, installed before any page script runs (addInitScript), the
+ * same in the Chorus page and the plain editor's page. Everything is timed on the page's own clock
+ * (performance.now(), whose origin is the navigation start).
+ *
+ * Load: long tasks (PerformanceObserver 'longtask', buffered), the first frame after a
+ * contenteditable editor exists, the first frame after every section shows its text (its editor or
+ * its static HTML).
+ *
+ * Key to frame: a capturing keydown listener takes the event's timeStamp (when the browser received
+ * the key, so time spent waiting for a busy main thread counts); a MutationObserver on the editor
+ * being typed in notes the first DOM change after it; from there requestAnimationFrame + setTimeout(0)
+ * fires once that frame has been produced (rAF callbacks run just before style, layout and paint;
+ * a task queued from them runs after). The sample is that moment minus the keydown's timeStamp.
+ */
+export function editorProbe(options) {
+  const w = window
+  const load = { longTasks: [], firstEditable: null, allRendered: null }
+  w.__benchLoad = load
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) load.longTasks.push({ start: e.startTime, duration: e.duration })
+    }).observe({ type: 'longtask', buffered: true })
+  } catch { /* no long task API */ }
+
+  const afterFrame = fn => requestAnimationFrame(() => setTimeout(fn, 0))
+  const rendered = () => {
+    if (options.plain) return !!document.querySelector('.ProseMirror')
+    const sections = document.querySelectorAll('section[data-section-id]')
+    if (sections.length < options.sections) return false
+    for (const s of sections) {
+      const body = s.querySelector('.ProseMirror, [data-section-static]')
+      if (!body || !body.childElementCount) return false
+    }
+    return true
+  }
+  const check = () => {
+    if (load.firstEditable === null && document.querySelector('.ProseMirror[contenteditable="true"]')) {
+      load.firstEditable = -1
+      afterFrame(() => (load.firstEditable = performance.now()))
+    }
+    if (load.allRendered === null && rendered()) {
+      load.allRendered = -1
+      afterFrame(() => (load.allRendered = performance.now()))
+    }
+    if (load.firstEditable === null || load.allRendered === null) requestAnimationFrame(check)
+  }
+  requestAnimationFrame(check)
+
+  const keys = { samples: [], pending: null, waiters: [], observer: null }
+  w.__benchKeys = keys
+  document.addEventListener('keydown', (e) => {
+    keys.pending = { t0: e.timeStamp, seen: false }
+  }, true)
+  const settle = () => {
+    for (const waiter of [...keys.waiters]) {
+      if (keys.samples.length >= waiter.n) {
+        keys.waiters.splice(keys.waiters.indexOf(waiter), 1)
+        waiter.resolve(true)
+      }
+    }
+  }
+  /** Measure keys typed into the editor matching `selector` (replaces the previous target). */
+  keys.attach = (selector) => {
+    keys.observer?.disconnect()
+    keys.samples = []
+    keys.pending = null
+    const el = document.querySelector(selector)
+    if (!el) return false
+    keys.observer = new MutationObserver(() => {
+      const entry = keys.pending
+      if (!entry || entry.seen) return
+      entry.seen = true
+      afterFrame(() => {
+        keys.samples.push(performance.now() - entry.t0)
+        if (keys.pending === entry) keys.pending = null
+        settle()
+      })
+    })
+    keys.observer.observe(el, { subtree: true, childList: true, characterData: true, attributes: true })
+    return true
+  }
+  /** Resolves true once `n` samples exist, false after `timeoutMs`. */
+  keys.wait = (n, timeoutMs) => new Promise((resolve) => {
+    if (keys.samples.length >= n) return resolve(true)
+    const waiter = { n, resolve }
+    keys.waiters.push(waiter)
+    setTimeout(() => {
+      const i = keys.waiters.indexOf(waiter)
+      if (i >= 0) {
+        keys.waiters.splice(i, 1)
+        resolve(false)
+      }
+    }, timeoutMs)
+  })
+}
