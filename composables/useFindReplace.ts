@@ -384,15 +384,23 @@ export function createFindReplace(ctx: FindReplaceContext) {
     draw()
     stopObserving()
     drawn.clear()
-    if (m && boundEditor(ctx.editors, m.sectionId)) {
-      const editor = ctx.editors.editors.get(m.sectionId)!
-      if (m.to <= editor.state.doc.content.size) {
-        editor.chain().setTextSelection({ from: m.from, to: m.to }).focus(undefined, { scrollIntoView: true }).run()
+    const editor = m ? boundEditor(ctx.editors, m.sectionId) : null
+    if (m && editor && m.to <= editor.state.doc.content.size) {
+      const select = editor.chain().setTextSelection({ from: m.from, to: m.to })
+      if (editor.isEditable) {
+        select.focus(undefined, { scrollIntoView: true }).run()
         return
       }
+      select.run()
     }
     const back = returnTo ? ctx.editors.editors.get(returnTo) : null
-    if (back && !back.isDestroyed) back.commands.focus(undefined, { scrollIntoView: false })
+    if (back && !back.isDestroyed && back.isEditable) {
+      back.commands.focus(undefined, { scrollIntoView: false })
+      return
+    }
+    // A read-only section (its text cannot take the focus): its title, as the outline does.
+    const sectionId = m?.sectionId ?? returnTo
+    if (sectionId) document.getElementById(`section-title-${sectionId}`)?.focus({ preventScroll: true })
   }
 
   watch([query, matchCase, wholeWord], () => {

@@ -72,7 +72,9 @@ test('an author finds across sections and a footnote, replaces all where they ma
   const bar = page.getByTestId('find-bar')
   await expect(bar).toBeVisible()
   await expect(page.getByTestId('find-input')).toBeFocused()
-  await page.keyboard.type('child')
+  await page.keyboard.type('zebra')
+  await expect(count(page)).toHaveText('No matches')
+  await page.getByTestId('find-input').fill('child')
   // Body (child, child, children), footnote (Child), the far section and the final one.
   await expect(count(page)).toHaveText(/of 6$/)
   await expect(sectionBody(page, first!).locator('.chorus-find-match')).toHaveCount(4)
@@ -120,6 +122,8 @@ test('an author finds across sections and a footnote, replaces all where they ma
   // Escape closes the bar and gives the focus back to the text; one Ctrl+Z undoes the section's replacements.
   await page.keyboard.press('Escape')
   await expect(bar).toBeHidden()
+  // The current match is in the final section, whose text cannot take the focus: its title does.
+  await expect(page.locator(`#section-title-${locked}`)).toBeFocused()
   await sectionBody(page, first!).click()
   await page.keyboard.press('Control+z')
   await expectConnected(page)
@@ -164,6 +168,11 @@ test('a reviewer\'s replace becomes suggestions the author sees; text already su
   await expect(count(reviewer)).toHaveText(/of 2$/)
   await reviewer.getByTestId('replace-all').click()
   await expect(reviewer.getByTestId('find-message')).toHaveText('Nothing replaced. Skipped: 2 matches in text already suggested for deletion.')
+  // Escape: the focus is back in the text, the current match selected.
+  await reviewer.keyboard.press('Escape')
+  await expect(reviewer.getByTestId('find-bar')).toBeHidden()
+  await expect(sectionBody(reviewer, section)).toBeFocused()
+  expect(await reviewer.evaluate(() => window.getSelection()?.toString())).toBe('child')
 
   const author = (await newPage(chorus, bea.account)).page
   await openReport(author, report.id)
