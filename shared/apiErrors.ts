@@ -43,6 +43,8 @@ export const API_ERRORS = {
   bodyEndedEarly: { status: 400, message: 'The request body ended early' },
   importNoFile: { status: 400, message: 'file: attach a .docx file in the field "file"' },
   importTooLarge: { status: 413, message: 'file: the file is larger than {mib} MiB' },
+  pdfUnavailable: { status: 503, message: 'This server cannot make PDFs: install LibreOffice (libreoffice-writer-nogui) on it, or set GOTENBERG_URL' },
+  pdfFailed: { status: 502, message: 'The PDF could not be made; download the Word file instead, or try again' },
 } as const satisfies Record<string, { status: number, message: string }>
 
 export type ApiErrorCode = keyof typeof API_ERRORS
