@@ -8,7 +8,8 @@
  * a paragraph (or table cell, or note) nor an inline object (a footnote reference, a line break):
  * those count as one character no query contains. Marks (bold, links, suggestions) do not split
  * the text. A match that covers text marked as a suggested deletion is found and shown, but never
- * replaced (`inDeletion`): that text is already proposed for removal.
+ * replaced (`inDeletion`): that text is already proposed for removal. Ignoring case, the dotted and
+ * dotless i of Azerbaijani match their capitals (İ/i, I/ı) as well as English I/i.
  *
  * No Vue, no DOM: the unit tests (tests/unit/findReplace.test.ts) check the matcher against a
  * simple oracle with fast-check.
@@ -70,11 +71,18 @@ export function textblocks(doc: PmNode): TextblockText[] {
 
 const WORD_CHAR = '[\\p{L}\\p{M}\\p{N}_]'
 
+/**
+ * Azerbaijani (and Turkish) pair i with İ and ı with I; Unicode's simple case folding (the `i` flag)
+ * knows only i/I. Ignoring case, "istanbul" finds "İstanbul" and "ıldız" finds "Ildız" too.
+ */
+const DOTTED_I: Record<string, string> = { 'i': '[iİ]', 'İ': '[iİ]', 'ı': '[ıI]', 'I': '[ıI]' }
+
 /** The query as a global regular expression, or null when there is nothing to look for. */
 export function queryPattern(query: string, options: FindOptions): RegExp | null {
   const q = query.replaceAll(OBJECT_CHAR, '')
   if (!q) return null
-  const escaped = q.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+  let escaped = q.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')
+  if (!options.matchCase) escaped = escaped.replace(/[iIİı]/g, c => DOTTED_I[c]!)
   const source = options.wholeWord ? `(?<!${WORD_CHAR})${escaped}(?!${WORD_CHAR})` : escaped
   return new RegExp(source, options.matchCase ? 'gu' : 'giu')
 }

@@ -164,6 +164,14 @@ describe('find options', () => {
   it('finds text split across marks (bold "par" + "ty")', () => {
     expect(texts('party', { matchCase: false, wholeWord: true })).toEqual(['party', 'party'])
   })
+  it('ignoring case, Azerbaijani İ/i and I/ı match each other as well as English I/i', () => {
+    const az = build({ paras: [[{ text: 'İstanbul, istanbul, ISTANBUL; Ildız, ıldız', marks: [] }]], notes: [] })
+    const found = (q: string, matchCase = false) => findMatches(az, q, { matchCase, wholeWord: true }).map(m => az.textBetween(m.from, m.to))
+    expect(found('istanbul')).toEqual(['İstanbul', 'istanbul', 'ISTANBUL'])
+    expect(found('İSTANBUL')).toEqual(['İstanbul', 'istanbul', 'ISTANBUL'])
+    expect(found('ıldız')).toEqual(['Ildız', 'ıldız'])
+    expect(found('istanbul', true)).toEqual(['istanbul'])
+  })
   it('finds nothing for an empty query', () => {
     expect(findMatches(doc, '', { matchCase: false, wholeWord: false })).toEqual([])
   })
