@@ -81,6 +81,8 @@ function backButton(view: EditorView, id: string, n: number): HTMLElement {
   button.type = 'button'
   button.className = 'footnote-back'
   button.contentEditable = 'false'
+  // Not a Tab stop: Tab belongs to the text, and keyboard users go back with Escape (keyboardNavigation.ts).
+  button.tabIndex = -1
   button.dataset.n = String(n)
   button.setAttribute('aria-label', interfaceT('footnotes.backAria', { n }))
   button.title = interfaceT('footnotes.back')

@@ -8,8 +8,8 @@
  * empty note, a deleted reference takes its note along, and notes follow reference order.
  */
 import { Node, mergeAttributes } from '@tiptap/core'
-import { Plugin, PluginKey, TextSelection } from '@tiptap/pm/state'
-import type { Node as PMNode, Schema } from '@tiptap/pm/model'
+import { Plugin, PluginKey, Selection, TextSelection } from '@tiptap/pm/state'
+import type { Node as PMNode, ResolvedPos, Schema } from '@tiptap/pm/model'
 import type { EditorState, Transaction } from '@tiptap/pm/state'
 
 declare module '@tiptap/core' {
@@ -97,7 +97,7 @@ export const Footnotes = Node.create({
     return ['ol', mergeAttributes(HTMLAttributes, { 'data-footnotes': '', class: 'footnotes' }), 0]
   },
   addProseMirrorPlugins() {
-    return [footnoteSyncPlugin()]
+    return [footnoteSyncPlugin(), footnoteStoryGuard()]
   },
 })
 
@@ -179,4 +179,99 @@ function rebuildFootnotes(state: EditorState): Transaction | null {
 
 function emptyNote(schema: Schema, id: string): PMNode {
   return schema.nodes.footnote!.create({ id }, schema.nodes.paragraph!.create())
+}
+
+/*
+ * Moving as in Word, where the body and the notes are two separate "stories": Ctrl+Home/End stay in
+ * the story the caret is in, Escape leaves a note for the place right after its reference. Pure
+ * functions of the state, bound to keys by composables/editor/keyboardNavigation.ts.
+ */
+
+/** Where the body ends: the footnotes list's position, or the end of the document. */
+export function bodyEnd(doc: PMNode): number {
+  return findFootnotes(doc)?.pos ?? doc.content.size
+}
+
+/** The id of the note `$pos` is in, or null in the body. */
+export function footnoteIdAt($pos: ResolvedPos): string | null {
+  for (let d = $pos.depth; d > 0; d--) {
+    if ($pos.node(d).type.name === 'footnote') return ($pos.node(d).attrs.id as string | null) ?? ''
+  }
+  return null
+}
+
+/** Is `$pos` inside the footnotes list (in a note or between notes)? */
+export function inFootnotes($pos: ResolvedPos): boolean {
+  for (let d = $pos.depth; d > 0; d--) if ($pos.node(d).type.name === 'footnotes') return true
+  return false
+}
+
+/**
+ * The selection Ctrl+Home / Ctrl+End (with Shift: extended from the anchor) gives: the start or
+ * end of the body from the body, of the notes from a note — never from one story into the other.
+ */
+export function storyEdgeSelection(state: EditorState, edge: 'start' | 'end', extend = false): Selection {
+  const { doc, selection } = state
+  const list = findFootnotes(doc)
+  const inNotes = !!list && inFootnotes(selection.$head)
+  const [from, to] = inNotes ? [list!.pos + 1, list!.pos + list!.node.nodeSize - 1] : [0, bodyEnd(doc)]
+  const target = edge === 'start'
+    ? Selection.findFrom(doc.resolve(from), 1, true) ?? Selection.atStart(doc)
+    : Selection.findFrom(doc.resolve(to), -1, true) ?? Selection.atEnd(doc)
+  if (!extend) return target
+  return TextSelection.between(selection.$anchor, target.$head)
+}
+
+/** Is the caret in the body's last text block (from whose end Right/Down would enter the notes)? */
+export function inLastBodyText(state: EditorState): boolean {
+  const { doc, selection } = state
+  if (!findFootnotes(doc) || inFootnotes(selection.$head)) return false
+  const last = Selection.findFrom(doc.resolve(bodyEnd(doc)), -1, true)
+  return !!last && selection.$head.parent === last.$head.parent && selection.$head.start() === last.$head.start()
+}
+
+/** Is the caret in the notes' first text block (from whose start Left/Up would go into the body)? */
+export function inFirstNoteText(state: EditorState): boolean {
+  const { doc, selection } = state
+  const list = findFootnotes(doc)
+  if (!list || !inFootnotes(selection.$head)) return false
+  const first = Selection.findFrom(doc.resolve(list.pos + 1), 1, true)
+  return !!first && selection.$head.start() === first.$head.start()
+}
+
+/**
+ * Leaving a note (Escape, as in Word): the caret goes right after the note's (first) reference in
+ * the body. Null outside a note or when the note has no reference.
+ */
+export function leaveFootnoteSelection(state: EditorState): Selection | null {
+  const id = footnoteIdAt(state.selection.$head)
+  if (id === null) return null
+  let refPos = -1
+  state.doc.descendants((node, pos) => {
+    if (refPos >= 0) return false
+    if (node.type.name === 'footnoteReference' && node.attrs.id === id) refPos = pos
+    return node.type.name !== 'footnotes'
+  })
+  if (refPos < 0) return null
+  return TextSelection.create(state.doc, refPos + 1)
+}
+
+const guardKey = new PluginKey('footnoteStoryGuard')
+
+/**
+ * With the caret in a note, my own typing stays in the notes: a change that reaches the body and
+ * takes the caret out of the note with it (a list, heading or table command lifting the text out
+ * of the note, a paste or an insertion spilling into the body) is refused. Changes that leave the
+ * caret in the note pass — accepting a suggestion or replacing text elsewhere from a panel — and
+ * so do remote changes, undo (both arrive through y-sync) and the notes list's own upkeep.
+ */
+export function footnoteStoryGuard(): Plugin {
+  return new Plugin({
+    key: guardKey,
+    filterTransaction(tr, state) {
+      if (!tr.docChanged || tr.getMeta('y-sync$') || tr.getMeta(syncKey)) return true
+      if (!inFootnotes(state.selection.$head) || inFootnotes(tr.selection.$head)) return true
+      return tr.before.content.cut(0, bodyEnd(tr.before)).eq(tr.doc.content.cut(0, bodyEnd(tr.doc)))
+    },
+  })
 }
