@@ -10,6 +10,7 @@ import { startServer, removeDataDir, ROOT } from '../support/serverProcess'
 import type { ServerHandle } from '../support/serverProcess'
 import { createAccount, setupAdmin } from '../support/api'
 import type { Api } from '../support/api'
+import { fodt, fodtChart, libreOfficeDocx } from '../fixtures-gen/officeFiles'
 
 const FIXTURE = readFileSync(resolve(ROOT, '../shared/fixtures/cluster-v-draft.docx'))
 const form = (data: Uint8Array, name = 'draft.docx') => {
@@ -89,5 +90,40 @@ describe('DOCX routes', () => {
     const res = await author.raw('POST', `/api/reports/${reportId}/sections/${target.id}/import`, form(FIXTURE))
     expect(res.status).toBe(403)
     expect((await secretariat.call('GET', `/api/reports/${reportId}`)).sections[1].words).toBe(0)
+  })
+  it('imports a LibreOffice draft with superscript and a page break, and says once, with a count, what it left out', async () => {
+    const target = sections.find(s => s.title.startsWith('VIII. '))!
+    const file = await libreOfficeDocx(fodt(
+      '<style:style style:name="Raised" style:family="text"><style:text-properties style:text-position="20% 100%"/></style:style>'
+      + '<style:style style:name="Break" style:family="paragraph"><style:paragraph-properties fo:break-before="page"/></style:style>',
+      `<text:p>The 1<text:span text:style-name="Raised">st</text:span> report.</text:p><text:p text:style-name="Break">Schools.</text:p><text:p>${fodtChart('c1')}${fodtChart('c2')}</text:p>`,
+    ))
+    const res = await secretariat.call('POST', `/api/reports/${reportId}/sections/${target.id}/import`, form(file))
+    expect(res.applied).toBe(true)
+    const json = JSON.stringify(res.content)
+    expect(json).toContain('{"type":"text","marks":[{"type":"superscript"}],"text":"st"}')
+    expect(res.content.content.map((b: { type: string }) => b.type)).toEqual(['paragraph', 'pageBreak', 'paragraph'])
+    expect(res.notices).toEqual([{ code: 'charts-left-out', count: 2 }])
+    expect(res.warnings).toEqual(['2 charts could not be imported: they are drawings, not pictures'])
+  })
+
+  it('exports with the dialog’s options: empty sections, the confidentiality line, the submission date', async () => {
+    await secretariat.call('PATCH', `/api/reports/${reportId}`, { confidentiality: 'confidential', submissionDate: '2027-02-15' })
+    const read = async (query: string) => {
+      const res = await secretariat.raw('GET', `/api/reports/${reportId}/export.docx${query}`)
+      expect(res.status).toBe(200)
+      const zip = await JSZip.loadAsync(await res.arrayBuffer())
+      return { body: await zip.file('word/document.xml')!.async('string'), headers: Object.keys(zip.files).filter(n => /^word\/header\d+\.xml$/.test(n)) }
+    }
+    const empty = sections.find(s => s.title.startsWith('II. '))!
+    const clean = await read('')
+    expect(clean.body).not.toContain(empty.title)
+    expect(clean.body).toContain('15 February 2027')
+    expect(clean.headers.length).toBeGreaterThan(0)
+    const kept = await read('?skipEmpty=0&confidentialHeader=0')
+    expect(kept.body).toContain(empty.title)
+    expect(kept.headers).toEqual([])
+    expect((await read('?comments=1')).body).toContain(empty.title)
+    expect((await secretariat.raw('GET', `/api/reports/${reportId}/export.docx?skipEmpty=yes`)).status).toBe(400)
   })
 })
