@@ -13,6 +13,7 @@ import { startServer, removeDataDir, ROOT } from '../support/serverProcess'
 import type { ServerHandle } from '../support/serverProcess'
 import { createAccount, setupAdmin } from '../support/api'
 import type { Api } from '../support/api'
+import { startGotenbergStandIn } from '../support/gotenbergStandIn'
 
 const FIXTURE = readFileSync(resolve(ROOT, '../shared/fixtures/cluster-v-draft.docx'))
 const form = (data: Uint8Array) => {
@@ -95,6 +96,25 @@ describe('PDF export', () => {
     const res = await outsider.raw('GET', `/api/reports/${reportId}/export.pdf`)
     expect([403, 404]).toContain(res.status)
   })
+
+  it('through Gotenberg when GOTENBERG_URL is set: the file alone, and the PDF it answers', async () => {
+    const gotenberg = await startGotenbergStandIn()
+    const scaled = await startServer({ env: { GOTENBERG_URL: `${gotenberg.url}/` } })
+    try {
+      const admin = await setupAdmin(scaled.url)
+      expect(await admin.api.call('GET', '/api/export/pdf')).toEqual({ available: true, via: 'gotenberg' })
+      const { id } = await admin.api.call('POST', '/api/reports', { title: 'Through Gotenberg', templateId: 'crc-alternative-report', stateParty: 'Examplia' })
+      const res = await admin.api.raw('GET', `/api/reports/${id}/export.pdf`)
+      expect(res.status).toBe(200)
+      const pdf = new Uint8Array(await res.arrayBuffer())
+      expect(poppler('pdftotext', pdf)).toContain('Examplia')
+      expect(gotenberg.requests).toEqual([{ path: '/forms/libreoffice/convert', fields: [], files: ['through-gotenberg.docx'] }])
+    } finally {
+      await scaled.stop()
+      removeDataDir(scaled.dataDir)
+      await gotenberg.close()
+    }
+  }, 240_000)
 
   it('on a server without a converter: says so, and the export answers 503 with the reason', async () => {
     const admin = await setupAdmin(bare.url)
