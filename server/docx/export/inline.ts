@@ -46,15 +46,20 @@ export function renderInline(nodes: PMNode[] | undefined, start: number, ctx: Re
       const props = runProps(node.marks, ctx, Boolean(href))
       // Open suggestions become Word tracked changes (only the review copy still has them).
       const textRun = (piece: string) => trackedRun(node.marks, props, piece, ctx.changeIds)
+      // A tab typed in the editor (Tab outside lists and tables, docs/editor.md) is Word's <w:tab/>,
+      // the next tab stop, not a character in the text; inside a suggestion it stays in the tracked run.
+      const textRuns = (piece: string): DocxDesc[] => node.marks?.some(isSuggestionMark) || !piece.includes('\t')
+        ? [textRun(piece)]
+        : piece.split('\t').flatMap((part, i) => [...(i ? [D.TextRun({ ...props, children: [D.Tab()] })] : []), ...(part ? [textRun(part)] : [])])
       let offset = 0
       // Split the text where a comment range starts or ends inside it.
       while (mi < markers.length && markers[mi]!.pos < pos + size) {
         const cut = markers[mi]!.pos - pos
-        if (cut > offset) target.push(textRun(text.slice(offset, cut)))
+        if (cut > offset) target.push(...textRuns(text.slice(offset, cut)))
         offset = Math.max(offset, cut)
         target.push(...markerElements(markers[mi++]!))
       }
-      if (offset < text.length) target.push(textRun(text.slice(offset)))
+      if (offset < text.length) target.push(...textRuns(text.slice(offset)))
     } else {
       target.push(...renderInlineNode(node, ctx, env))
     }
