@@ -1,8 +1,10 @@
 /**
  * The structured parts of a live report, read from its Y.Doc and kept up to date: metadata, the
  * ordered sections, words per section and in total (annexes excluded), and where each section's
- * footnote numbering starts. Word and footnote counts are recomputed at most four times a second
- * and only for the sections that changed.
+ * footnote numbering starts. Word and footnote counts are recomputed at most four times a second,
+ * only for the sections that changed, and within them only for the blocks (top-level paragraphs,
+ * lists, tables…) a transaction touched: the others' counts are kept per block, so five people
+ * typing in a 100-page report cost a paragraph each, not their whole sections (docs/performance.md).
  */
 import * as Y from 'yjs'
 import { readMeta, readSections } from '#shared/reportDoc'
@@ -30,12 +32,47 @@ export function fragmentFootnoteIds(node: Y.XmlFragment | Y.XmlElement, into: st
 /** `words` as if every open suggestion were rejected; `pending`: words of open suggested insertions. */
 interface SectionCounts { words: number, pending: number, footnotes: number }
 
+/** Counts of one top-level block of a section body. */
+interface BlockCounts { words: number, pending: number, footnoteIds: string[] }
+type Block = Y.XmlElement | Y.XmlText
+
+/** A section's counts from its blocks', each taken from `cache` or counted (and kept) when missing. */
+export function sectionCounts(fragment: Y.XmlFragment, cache: WeakMap<Block, BlockCounts>): SectionCounts {
+  let words = 0
+  let pending = 0
+  const ids: string[] = []
+  for (const block of fragment.toArray()) {
+    if (!(block instanceof Y.XmlElement || block instanceof Y.XmlText)) continue
+    let c = cache.get(block)
+    if (!c) {
+      const counted = fragmentWordCounts(block)
+      const footnoteIds = block instanceof Y.XmlElement && block.nodeName !== 'footnotes' ? fragmentFootnoteIds(block) : []
+      c = { words: counted.words, pending: counted.pending, footnoteIds }
+      cache.set(block, c)
+    }
+    words += c.words
+    pending += c.pending
+    for (const id of c.footnoteIds) if (!ids.includes(id)) ids.push(id)
+  }
+  return { words, pending, footnotes: ids.length }
+}
+
+/** Forget the counts of every block holding a type the transaction changed. */
+export function forgetChanged(tr: Y.Transaction, cache: WeakMap<Block, BlockCounts>): void {
+  for (const type of tr.changed.keys()) {
+    for (let t: Y.AbstractType<unknown> | null = type; t; t = (t._item?.parent as Y.AbstractType<unknown> | undefined) ?? null) {
+      cache.delete(t as Block)
+    }
+  }
+}
+
 export function useLiveReport(doc: Ref<Y.Doc | null>) {
   const meta = shallowRef<ReportMeta | null>(null)
   const sections = shallowRef<Section[]>([])
   const counts = shallowRef<Record<string, SectionCounts>>({})
 
   let dirty = new Set<string>()
+  let blockCache = new WeakMap<Block, BlockCounts>()
   let timer: ReturnType<typeof setTimeout> | null = null
   let cleanup = () => {}
 
@@ -44,12 +81,17 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
     const d = doc.value
     if (!d) return
     const next = { ...counts.value }
+    let changed = false
     for (const id of dirty) {
-      const fragment = d.getXmlFragment(sectionFragmentName(id))
-      next[id] = { ...fragmentWordCounts(fragment), footnotes: fragmentFootnoteIds(fragment).length }
+      const c = sectionCounts(d.getXmlFragment(sectionFragmentName(id)), blockCache)
+      const was = next[id]
+      if (was && was.words === c.words && was.pending === c.pending && was.footnotes === c.footnotes) continue
+      next[id] = c
+      changed = true
     }
     dirty = new Set()
-    counts.value = next
+    // Most keys change no count (a letter inside a word): then nothing that shows counts re-renders.
+    if (changed) counts.value = next
   }
   const markDirty = (id: string) => {
     dirty.add(id)
@@ -59,6 +101,7 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
   watch(doc, (d) => {
     cleanup()
     if (!d) return
+    blockCache = new WeakMap()
     const metaMap = d.getMap(META)
     const sectionArray = d.getArray(SECTIONS)
     const readMetaNow = () => (meta.value = metaMap.size ? readMeta(d) : null)
@@ -68,6 +111,7 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
     }
     // One listener for all bodies: a transaction lists every type it touched, roots included.
     const onAfterTransaction = (tr: Y.Transaction) => {
+      forgetChanged(tr, blockCache)
       const changed = tr.changedParentTypes as Map<unknown, unknown>
       for (const s of sections.value) {
         if (changed.has(d.getXmlFragment(sectionFragmentName(s.id)))) markDirty(s.id)

@@ -10,6 +10,8 @@ import { NodeSelection, Plugin, PluginKey, TextSelection } from '@tiptap/pm/stat
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { EditorView } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Transaction } from '@tiptap/pm/state'
+import { AddMarkStep, RemoveMarkStep } from '@tiptap/pm/transform'
 import { findFootnotes } from '#shared/editor/footnotes'
 import { interfaceT } from '~~/utils/interfaceI18n'
 
@@ -74,6 +76,34 @@ function build(doc: PMNode, offset: number, flash: string | null): DecorationSet
     }))
   }
   return DecorationSet.create(doc, decorations)
+}
+
+/**
+ * Did the transaction touch a footnote reference or the notes (in the document before or after
+ * a step)? Only then can numbers, previews or the back buttons change; any other edit — a key
+ * typed in a paragraph — just maps the decorations (a full rebuild walks the whole section).
+ */
+function touchesFootnotes(tr: Transaction): boolean {
+  let hit = false
+  const visit = (node: PMNode) => {
+    if (node.type.name === 'footnoteReference' || node.type.name === 'footnotes') hit = true
+    return !hit
+  }
+  tr.steps.forEach((step, i) => {
+    const before = tr.docs[i]!
+    const after = tr.docs[i + 1] ?? tr.doc
+    step.getMap().forEach((oldStart, oldEnd, newStart, newEnd) => {
+      if (hit) return
+      before.nodesBetween(Math.max(0, oldStart - 1), Math.min(before.content.size, oldEnd + 1), visit)
+      if (!hit) after.nodesBetween(Math.max(0, newStart - 1), Math.min(after.content.size, newEnd + 1), visit)
+    })
+    // Steps that change no range: marks cannot change numbers or previews; anything else (an
+    // attribute step) rebuilds.
+    let ranges = 0
+    step.getMap().forEach(() => ranges++)
+    if (!ranges && !(step instanceof AddMarkStep || step instanceof RemoveMarkStep)) hit = true
+  })
+  return hit
 }
 
 function backButton(view: EditorView, id: string, n: number): HTMLElement {
@@ -164,6 +194,7 @@ export const FootnoteNumbering = Extension.create({
         apply(tr, value, _old, state) {
           const meta = tr.getMeta(key) as NumberingMeta | undefined
           if (!meta && !tr.docChanged) return value
+          if (!meta && !touchesFootnotes(tr)) return { ...value, decorations: value.decorations.map(tr.mapping, tr.doc) }
           const next = { ...value, ...meta }
           return { ...next, decorations: build(state.doc, next.offset, next.flash) }
         },

@@ -1,0 +1,67 @@
+/**
+ * Heavy page work (creating a section editor, rendering a section's static HTML) one job per
+ * task, so opening a long report is a series of short tasks the browser can paint and take
+ * input between, not one long one (docs/performance.md). A job queued while nothing is
+ * waiting runs at once: the section someone jumps to gets its editor without a delay.
+ */
+const queue: Array<() => void> = []
+/** How many jobs at the head of the queue are urgent (editors: someone may be about to type). */
+let urgent = 0
+let scheduled = false
+let running = false
+/** A job ran at once in the current task: the next ones wait for tasks of their own. */
+let ranThisTask = false
+
+function runNext() {
+  scheduled = false
+  const job = queue.shift()
+  if (urgent) urgent--
+  if (job) run(job)
+  if (queue.length) schedule()
+}
+
+function run(job: () => void) {
+  running = true
+  try {
+    job()
+  } finally {
+    running = false
+  }
+}
+
+function schedule() {
+  if (scheduled) return
+  scheduled = true
+  setTimeout(runNext, 0)
+}
+
+function enqueue(job: () => void, first: boolean): () => void {
+  if (first) queue.splice(urgent++, 0, job)
+  else queue.push(job)
+  schedule()
+  return () => {
+    const i = queue.indexOf(job)
+    if (i < 0) return
+    queue.splice(i, 1)
+    if (i < urgent) urgent--
+  }
+}
+
+/**
+ * Run `job` now if nothing is queued (and no job is running), else in a task of its own;
+ * `first`: ahead of the jobs that are not. Returns a cancel function.
+ */
+export function oneTaskEach(job: () => void, first = false): () => void {
+  if (!queue.length && !scheduled && !running && !ranThisTask) {
+    ranThisTask = true
+    setTimeout(() => (ranThisTask = false), 0)
+    run(job)
+    return () => {}
+  }
+  return enqueue(job, first)
+}
+
+/** Run `job` in a task of its own, after what is queued. Returns a cancel function. */
+export function laterTask(job: () => void): () => void {
+  return enqueue(job, false)
+}
