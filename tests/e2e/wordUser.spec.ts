@@ -92,8 +92,24 @@ test('the report header keeps the title, role, connection and word meter apart a
   }
 })
 
-test('visible labels are the accessible names of the report page\'s buttons and links (WCAG 2.5.3)', async ({ chorus }) => {
+/** Visible controls with visible words whose aria-label does not contain those words (a select shows its value, not a label: left out). */
+function labelMismatches(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+    const out: string[] = []
+    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], [role="button"], [role="tab"], [role="menuitem"], [role="radio"], [role="checkbox"]')) {
+      const label = el.getAttribute('aria-label')
+      if (!label || !el.checkVisibility() || el.getAttribute('role') === 'combobox') continue
+      const visible = words(el.innerText)
+      if (visible && !words(label).includes(visible)) out.push(`“${el.innerText.trim()}” named “${label}”`)
+    }
+    return out
+  })
+}
+
+test('visible labels are the accessible names of buttons and links (WCAG 2.5.3)', async ({ chorus }) => {
   const report = await createReport(chorus, 'Labels report')
+  await chorus.admin.api.call('POST', `/api/reports/${report.id}/versions`, { name: 'First draft' })
   const { page } = await newPage(chorus, chorus.admin.account)
   await page.setViewportSize({ width: 1440, height: 900 })
   await openReport(page, report.id)
@@ -101,23 +117,16 @@ test('visible labels are the accessible names of the report page\'s buttons and 
   await expect(page.getByRole('button', { name: 'One section', exact: true })).toBeVisible()
   for (const width of [1440, 1024]) {
     await page.setViewportSize({ width, height: 900 })
-    // Every visible control with visible words whose name comes from aria-label: the name contains those words.
-    const mismatches = await page.evaluate(() => {
-      const words = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
-      const out: string[] = []
-      for (const el of document.querySelectorAll<HTMLElement>('button, a[href], [role="button"], [role="tab"], [role="menuitem"]')) {
-        const label = el.getAttribute('aria-label')
-        // A select shows its value, not a label (the value is announced apart from the name).
-        if (!label || !el.checkVisibility() || el.getAttribute('role') === 'combobox') continue
-        const visible = words(el.innerText)
-        if (visible && !words(label).includes(visible)) out.push(`“${el.innerText.trim()}” named “${label}”`)
-      }
-      return out
-    })
-    expect(mismatches, `${width} px`).toEqual([])
+    expect(await labelMismatches(page), `report page at ${width} px`).toEqual([])
   }
   // Where the labels are hidden (narrow screens) the name is the label itself.
   await expect(page.getByRole('button', { name: 'One section', exact: true })).toBeVisible()
+  await page.setViewportSize({ width: 1440, height: 900 })
+  for (const path of ['/', `/reports/${report.id}/settings`, `/reports/${report.id}/members`, `/reports/${report.id}/versions`, '/account', '/admin/users']) {
+    await page.goto(path)
+    await expect(page.locator('h1').first()).toBeVisible()
+    expect(await labelMismatches(page), path).toEqual([])
+  }
 })
 
 /** Buttons that ask before they remove, in the app's own dialog: Cancel keeps, the named button removes. */
