@@ -50,11 +50,14 @@ test('an author finds across sections and a footnote, replaces all where they ma
   const report = await createReport(chorus, 'Find and replace', [{ account: bea.account, role: 'author' }])
   const [first, , , locked] = report.sectionIds
   const far = report.sectionIds[report.sectionIds.length - 1]!
+  // Never visited before Replace all: its editor is created to replace in it.
+  const farther = report.sectionIds[report.sectionIds.length - 2]!
   await writeSections(chorus, report, {
     [first!]: [
       para('The child protection law protects every child and all children.', 'n1'),
       { type: 'footnotes', content: [{ type: 'footnote', attrs: { id: 'n1' }, content: [para('See the Child Act.')] }] },
     ],
+    [farther]: [para('A child’s voice.')],
     [far]: [para('Each child has a right to be heard.')],
     [locked!]: [para('A child in care.')],
   })
@@ -75,48 +78,51 @@ test('an author finds across sections and a footnote, replaces all where they ma
   await page.keyboard.type('zebra')
   await expect(count(page)).toHaveText('No matches')
   await page.getByTestId('find-input').fill('child')
-  // Body (child, child, children), footnote (Child), the far section and the final one.
-  await expect(count(page)).toHaveText(/of 6$/)
+  // Body (child, child, children), footnote (Child), the final section and the two far ones.
+  await expect(count(page)).toHaveText(/of 7$/)
   await expect(sectionBody(page, first!).locator('.chorus-find-match')).toHaveCount(4)
   await page.getByTestId('find-match-case').click()
-  await expect(count(page)).toHaveText(/of 5$/)
+  await expect(count(page)).toHaveText(/of 6$/)
   await page.getByTestId('find-whole-word').click()
-  await expect(count(page)).toHaveText(/of 4$/)
-  await page.getByTestId('find-match-case').click()
   await expect(count(page)).toHaveText(/of 5$/)
+  await page.getByTestId('find-match-case').click()
+  await expect(count(page)).toHaveText(/of 6$/)
   await expect(sectionBody(page, first!).locator('.chorus-find-match')).toHaveCount(3)
 
   // "One section": stepping to a match in another section shows that section, its match current.
   await page.getByTestId('focus-mode').click()
   await page.getByTestId('find-input').focus()
-  await expect(count(page)).toHaveText('1 of 5')
-  for (let i = 1; i < 5; i++) await page.keyboard.press('Enter')
-  await expect(count(page)).toHaveText('5 of 5')
+  await expect(count(page)).toHaveText('1 of 6')
+  // Shift+Enter from the first wraps round to the last match, in the last section.
+  await page.keyboard.press('Shift+Enter')
+  await expect(count(page)).toHaveText('6 of 6')
   await expect(sectionBody(page, far)).toBeVisible()
   await expect(page.locator(`#section-${first}`)).toBeHidden()
   await expect(sectionBody(page, far).locator('.chorus-find-match.is-current')).toHaveText('child')
   await expect(sectionBody(page, far).locator('.chorus-find-match.is-current')).toBeInViewport()
-  await page.keyboard.press('Shift+Enter')
-  await expect(count(page)).toHaveText('4 of 5')
-  await expect(sectionBody(page, locked!).locator('.chorus-find-match.is-current')).toBeVisible()
   await page.keyboard.press('F3')
-  await expect(count(page)).toHaveText('5 of 5')
+  await expect(count(page)).toHaveText('1 of 6')
+  for (let i = 1; i < 4; i++) await page.keyboard.press('Enter')
+  await expect(count(page)).toHaveText('4 of 6')
+  await expect(sectionBody(page, locked!).locator('.chorus-find-match.is-current')).toBeVisible()
   await page.getByTestId('focus-mode').locator('xpath=preceding-sibling::button[1]').click()
 
   // Replace all: the final section is skipped and the bar says why.
   await page.keyboard.press('Control+h')
   await expect(page.getByTestId('replace-input')).toBeFocused()
   await page.keyboard.type('girl')
+  await expect(sectionBody(page, farther)).toHaveCount(0)
   await expect(page.getByTestId('find-message')).toHaveText('Replace will skip 1 match in a final section (only the secretariat may change it).')
   const violations = await axeViolations(page, ['[data-testid="find-bar"]', `[data-section-body="${first}"]`])
   expect(violations).toEqual([])
   await page.screenshot({ path: 'test-results/find/replace-author.png' })
   await page.getByTestId('replace-all').click()
-  await expect(page.getByTestId('find-message')).toHaveText('Replaced 4 matches. Skipped: 1 match in a final section (only the secretariat may change it).')
+  await expect(page.getByTestId('find-message')).toHaveText('Replaced 5 matches. Skipped: 1 match in a final section (only the secretariat may change it).')
   await expect(count(page)).toHaveText('1 of 1')
   await expectConnected(page)
   expect((await serverSection(chorus.server.url, bea.account, report.id, first!)).text).toBe('The girl protection law protects every girl and all children. See the girl Act.')
   expect((await serverSection(chorus.server.url, bea.account, report.id, far)).text).toBe('Each girl has a right to be heard.')
+  expect((await serverSection(chorus.server.url, bea.account, report.id, farther)).text).toBe('A girl’s voice.')
   expect((await serverSection(chorus.server.url, bea.account, report.id, locked!)).text).toBe('A child in care.')
 
   // Escape closes the bar and gives the focus back to the text; one Ctrl+Z undoes the section's replacements.
