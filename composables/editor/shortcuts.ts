@@ -12,7 +12,7 @@ export interface Shortcut { readonly label: string, kbds: string[], aria: string
 const key = (id: string, kbds: string[]): Shortcut => ({
   get label() { return interfaceT(`shortcuts.${id}`) },
   kbds,
-  aria: kbds.map(k => ({ meta: 'Control', alt: 'Alt', shift: 'Shift', tab: 'Tab', enter: 'Enter' } as Record<string, string>)[k] ?? k).join('+'),
+  aria: kbds.map(k => ({ meta: 'Control', alt: 'Alt', shift: 'Shift', tab: 'Tab', enter: 'Enter', escape: 'Escape' } as Record<string, string>)[k] ?? k).join('+'),
 })
 
 export const SHORTCUTS = {
@@ -32,6 +32,12 @@ export const SHORTCUTS = {
   link: key('link', ['meta', 'K']),
   footnote: key('footnote', ['meta', 'alt', 'F']),
   hardBreak: key('hardBreak', ['shift', 'enter']),
+  // Outside lists and tables Tab inserts a tab character; it never leaves the text (keyboardNavigation.ts).
+  tab: key('tab', ['tab']),
+  storyEnd: key('storyEnd', ['meta', 'End']),
+  leaveFootnote: key('leaveFootnote', ['escape']),
+  // Two keys one after the other, not together: the label says so.
+  leaveText: key('leaveText', ['escape', 'tab']),
   comment: key('comment', ['meta', 'alt', 'M']),
   suggesting: key('suggesting', ['meta', 'shift', 'E']),
   undo: key('undo', ['meta', 'Z']),
@@ -47,6 +53,6 @@ export type ShortcutId = keyof typeof SHORTCUTS
 /** The dialog's sections, in reading order (`title`: the key of its heading, `shortcuts.groups.<title>`). */
 export const SHORTCUT_GROUPS: Array<{ title: string, ids: ShortcutId[] }> = [
   { title: 'text', ids: ['bold', 'italic', 'underline', 'strike', 'link'] },
-  { title: 'paragraphs', ids: ['paragraph', 'heading2', 'heading3', 'heading4', 'bulletList', 'orderedList', 'indent', 'outdent', 'blockquote', 'hardBreak'] },
-  { title: 'report', ids: ['footnote', 'comment', 'suggesting', 'undo', 'redo', 'find', 'replace', 'findNext', 'help'] },
+  { title: 'paragraphs', ids: ['paragraph', 'heading2', 'heading3', 'heading4', 'bulletList', 'orderedList', 'indent', 'outdent', 'tab', 'blockquote', 'hardBreak'] },
+  { title: 'report', ids: ['footnote', 'leaveFootnote', 'storyEnd', 'leaveText', 'comment', 'suggesting', 'undo', 'redo', 'find', 'replace', 'findNext', 'help'] },
 ]
