@@ -23,6 +23,7 @@ import { anchorsReady } from '~/components/comments/commentAnchors'
 import { interfaceT } from '~~/utils/interfaceI18n'
 import { SUGGESTION_DECISION } from './editor/suggestingMode'
 import { decisionUndoManager } from './editor/decisionUndo'
+import { SUGGESTED_JOIN, SUGGESTED_SPLIT, paragraphSuggestion } from '#shared/editor/suggestionMarks'
 import type { SectionEditors } from './useSectionEditors'
 
 export interface SuggestionsOptions {
@@ -161,6 +162,8 @@ function createSuggestionsStore(o: SuggestionsOptions) {
     let at: number | null = null
     editor.state.doc.descendants((node, pos) => {
       if (at === null && node.isText && node.marks.some(m => m.attrs.id === entry.id && (m.type.name === 'insertion' || m.type.name === 'deletion'))) at = pos
+      // A suggested paragraph break: the start of the paragraph after it.
+      if (at === null && node.isTextblock && [node.attrs[SUGGESTED_SPLIT], node.attrs[SUGGESTED_JOIN]].some(v => paragraphSuggestion(v)?.id === entry.id)) at = pos + 1
       return at === null
     })
     if (at !== null) editor.chain().focus().setTextSelection(at).scrollIntoView().run()

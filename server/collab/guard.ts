@@ -8,7 +8,7 @@ import * as Y from 'yjs'
 import { can, canEditSectionText, canSetSectionStatus, SECTION_STATUSES } from '#shared/permissions'
 import type { Role, SectionStatus } from '#shared/permissions'
 import { COMMENTS, META, SECTIONS, parseSectionFragmentName } from '#shared/docNames'
-import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
+import { DELETION, INSERTION, SUGGESTED_JOIN, SUGGESTED_SPLIT } from '#shared/editor/suggestionMarks'
 import { CommentRules } from './commentRules'
 import { checkSuggestions } from './suggestionCheck'
 import type { SuggestionWriter } from './suggestionCheck'
@@ -91,6 +91,8 @@ export function guardUpdate(doc: Y.Doc, update: Uint8Array, who: Writer, now = D
 function nearSuggestion(path: Location['path'], scanned: Map<Y.Item, boolean>): boolean {
   const item = path.at(-1)!.item
   if (item.content instanceof Y.ContentFormat) return SUGGESTION_KEYS.includes(item.content.key)
+  // A suggested paragraph break (shared/editor/suggestionMarks.ts), written or removed.
+  if (item.parentSub === SUGGESTED_SPLIT || item.parentSub === SUGGESTED_JOIN) return true
   const parent = path.length >= 2 ? path.at(-2)! : null
   if (!parent || parent.isNew) return false
   // A paragraph is scanned once per update, however many of its items the update writes.

@@ -25,10 +25,11 @@
  * dropped after a refusal or a minute unused: a check costs the update's own size, not the report's.
  */
 import * as Y from 'yjs'
-import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
+import { BREAK_BLOCKS, DELETION, INSERTION, PARAGRAPH_MARK, SUGGESTED_JOIN, SUGGESTED_SPLIT, paragraphSuggestion } from '#shared/editor/suggestionMarks'
 import { sameAttrs } from '#shared/editor/readSuggestions'
 import { COMMENTS } from '#shared/docNames'
-import { alignTokens } from './textAlign'
+import { alignTokens, token } from './textAlign'
+import type { Token } from './textAlign'
 import { textTokens } from './textAttrs'
 
 type Attrs = Readonly<Record<string, unknown>>
@@ -85,6 +86,8 @@ type Deletions = Map<number, Array<{ clock: number, len: number }>>
 function judge(live: Y.Doc, shadow: Y.Doc, before: Map<number, number>, deleted: Deletions, who: SuggestionWriter): string | null {
   // Paragraph texts this update touched, by the Yjs id of their type, with their section root.
   const touched = new Map<string, { root: string, id: Y.ID | null, name: string | null }>()
+  /** Section roots whose structure this update changes: compared as a whole, not paragraph by paragraph. */
+  const structural = new Set<string>()
   const touch = (type: YType, root: string) => {
     const id = type._item?.id ?? null
     touched.set(id ? `${id.client}:${id.clock}` : Y.findRootTypeKey(type), { root, id, name: id ? null : Y.findRootTypeKey(type) })
@@ -98,9 +101,11 @@ function judge(live: Y.Doc, shadow: Y.Doc, before: Map<number, number>, deleted:
       const root = sectionRoot(item)
       if (root === null) continue
       const c = item.content
-      // Paragraphs, their attributes, lists, tables, notes: structure, for editors only.
+      // Paragraphs, their attributes, lists, tables, notes: structure. Compared section-wide; a
+      // suggester may only add or remove paragraph breaks (suggestedBreak below).
       if (item.parentSub !== null || c instanceof Y.ContentType || c instanceof Y.ContentEmbed || !(c instanceof Y.ContentString || c instanceof Y.ContentFormat)) {
-        if (!who.editor(root)) return 'paragraphs, lists, tables and notes cannot be suggested'
+        if (!who.editor(root) && !suggestedBreak(item)) return 'paragraphs, lists, tables and notes cannot be suggested'
+        structural.add(root)
       }
       // Anything in a list may carry (or inherit) attributes, a nested type included.
       if (item.parentSub === null) touch(item.parent as YType, root)
@@ -118,17 +123,15 @@ function judge(live: Y.Doc, shadow: Y.Doc, before: Map<number, number>, deleted:
         if (root === null) continue
         const c = item.content
         if (item.parentSub !== null || !(c instanceof Y.ContentString || c instanceof Y.ContentFormat)) {
-          if (!who.editor(root)) return 'paragraphs, lists, tables and notes cannot be suggested'
+          if (!who.editor(root) && !suggestedBreak(item)) return 'paragraphs, lists, tables and notes cannot be suggested'
+          structural.add(root)
         }
         if (item.parentSub === null) touch(item.parent as YType, root)
       }
     }
   }
-  const restores = new Restores(live, shadow, who)
-  for (const { root, id, name } of touched.values()) {
-    const liveType = typeById(live, id, name)
-    const shadowType = typeById(shadow, id, name)
-    const changes = alignTokens(liveType ? textTokens(liveType) : [], shadowType ? textTokens(shadowType) : [])
+  let restores = new Restores(live, shadow, who)
+  const compare = (root: string, changes: ReturnType<typeof alignTokens>) => {
     const editor = who.editor(root)
     const decider = who.decider(root)
     const put = (key: string, attrs: unknown, ch: string) => decider && restores.take(root, key, attrs, ch)
@@ -140,8 +143,98 @@ function judge(live: Y.Doc, shadow: Y.Doc, before: Map<number, number>, deleted:
           : changedText(change.old.attrs, change.now.attrs, change.now.ch, editor, decider, who, put)
       if (bad) return bad
     }
+    return null
   }
-  return null
+  const paragraphs = (root: string | null) => {
+    for (const t of touched.values()) {
+      if (root === null ? structural.has(t.root) : t.root !== root) continue
+      const liveType = typeById(live, t.id, t.name)
+      const shadowType = typeById(shadow, t.id, t.name)
+      const bad = compare(t.root, alignTokens(liveType ? textTokens(liveType) : [], shadowType ? textTokens(shadowType) : []))
+      if (bad) return bad
+    }
+    return null
+  }
+  // A change of structure can move text between paragraphs (Enter re-creates the text after the
+  // caret in the new paragraph): then the whole section is compared, each paragraph break a token.
+  // An editor's change passes if either reading allows it (both are by content); a suggester's
+  // structure is judged section-wide only (a new empty paragraph shows in no paragraph's text).
+  for (const root of structural) {
+    if (who.editor(root) && !paragraphs(root)) continue
+    restores = new Restores(live, shadow, who)
+    const bad = compare(root, alignTokens(sectionTokens(live.share.get(root)), sectionTokens(shadow.share.get(root))))
+    if (bad) return bad
+  }
+  return paragraphs(null)
+}
+
+/**
+ * May a suggester write or remove this structural item: a top-level paragraph or heading (a
+ * break made or withdrawn), its text, or its `suggestedSplit` / `suggestedJoin` attribute? What
+ * the change amounts to is then judged section-wide, by content (sectionTokens).
+ */
+function suggestedBreak(item: Y.Item): boolean {
+  const parent = item.parent as YType
+  const c = item.content
+  if (item.parentSub !== null) {
+    return (item.parentSub === SUGGESTED_SPLIT || item.parentSub === SUGGESTED_JOIN) && c instanceof Y.ContentAny && parent instanceof Y.XmlElement && BREAK_BLOCKS.includes(parent.nodeName) && !!parent._item && isSectionRoot(parent._item.parent as YType)
+  }
+  if (!(c instanceof Y.ContentType)) return false
+  if (c.type instanceof Y.XmlText) return parent instanceof Y.XmlElement && BREAK_BLOCKS.includes(parent.nodeName) && !!parent._item && isSectionRoot(parent._item.parent as YType)
+  return c.type instanceof Y.XmlElement && BREAK_BLOCKS.includes(c.type.nodeName) && isSectionRoot(parent)
+}
+
+const isSectionRoot = (t: YType) => !t._item && Y.findRootTypeKey(t).startsWith('section:')
+
+/**
+ * A section's content as tokens: each top-level paragraph or heading is a pilcrow `¶` carrying
+ * its node name and attributes — its suggested split read as an `insertion`, its suggested join
+ * as a `deletion`, so the rules for text apply to breaks — followed by its text; any other element
+ * is an opening and a closing token around its content (a suggester may add or remove none).
+ */
+export function sectionTokens(type: YType | undefined, out: Token[] = [], top = true): Token[] {
+  if (!type) return out
+  for (let item = type._start; item; item = item.right) {
+    if (item.deleted || !(item.content instanceof Y.ContentType)) continue
+    const t = item.content.type
+    if (t instanceof Y.XmlText) {
+      out.push(...textTokens(t))
+      const attrs = elementAttrs(t)
+      if (Object.keys(attrs).length) out.push(token('\u0003', attrs))
+      continue
+    }
+    if (!(t instanceof Y.XmlElement)) {
+      out.push(token('\uFFFC', { type: `${item.id.client}:${item.id.clock}` }))
+      continue
+    }
+    const attrs: Record<string, unknown> = { nodeName: t.nodeName, ...elementAttrs(t) }
+    if (top && BREAK_BLOCKS.includes(t.nodeName)) {
+      // A readable suggested break reads as a suggestion attribute; anything else stays as written.
+      const split = paragraphSuggestion(attrs[SUGGESTED_SPLIT])
+      const join = paragraphSuggestion(attrs[SUGGESTED_JOIN])
+      const { [SUGGESTED_SPLIT]: rawSplit, [SUGGESTED_JOIN]: rawJoin, ...rest } = attrs
+      const breakAttrs = { ...rest, ...(split ? { [INSERTION]: split } : rawSplit !== undefined ? { [SUGGESTED_SPLIT]: rawSplit } : {}), ...(join ? { [DELETION]: join } : rawJoin !== undefined ? { [SUGGESTED_JOIN]: rawJoin } : {}) }
+      out.push(token(PARAGRAPH_MARK, breakAttrs))
+      sectionTokens(t, out, false)
+      continue
+    }
+    out.push(token('\u0001', attrs))
+    sectionTokens(t, out, false)
+    out.push(token('\u0002', {}))
+  }
+  return out
+}
+
+/** An element's (or text's) attributes as plain values. */
+function elementAttrs(t: YType): Record<string, unknown> {
+  const out: Record<string, unknown> = {}
+  for (const [key, item] of t._map) {
+    if (item.deleted) continue
+    // What Yjs reads as the value (its last piece, as typeMapGet does).
+    const c = item.content
+    out[key] = c instanceof Y.ContentType ? `type ${item.id.client}:${item.id.clock}` : c.getContent()[item.length - 1] ?? null
+  }
+  return out
 }
 
 /** May the suggestion attribute `attrs` (under `key`) be put back on one character `ch` in `root`? */

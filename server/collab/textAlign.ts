@@ -5,10 +5,12 @@
  * re-creates the text between them as new Yjs items carrying the same attributes. Judged by
  * identity, that re-created text would read as "new text in someone else's suggestion"; judged by
  * content it is unchanged. So the old and new character sequences (each character with its
- * attributes) are aligned: first by a longest common subsequence of (character, attributes) —
- * text that kept both is unchanged — then, between those anchors, equal strings pair up character
- * by character (an attribute change: a suggestion marked, accepted, rejected), and what is left
- * is deleted or inserted.
+ * attributes) are aligned: first the common start and end that kept both character and
+ * attributes, then a longest common subsequence of the characters in between — a character found
+ * on both sides is the same text, changed only if its attributes differ (a suggestion marked,
+ * accepted, rejected); the rest is deleted or inserted. (Aligning the middle by character and
+ * attributes together let a tie pair a letter with the same letter of the same suggestion words
+ * later, reading unchanged text as deleted and re-inserted in its suggester's name.)
  */
 
 export interface Token {
@@ -59,6 +61,8 @@ export function alignTokens(old: Token[], now: Token[]): Change[] {
     gap(ga, gb, out)
     ga = []
     gb = []
+    // The same character with other attributes: a suggestion marked, accepted, rejected.
+    if (a[i]!.key !== b[j]!.key) out.push({ kind: 'change', old: a[i]!, now: b[j]! })
   }
   gap(ga, gb, out)
   return out
@@ -94,14 +98,14 @@ function lcsPairs(a: Token[], b: Token[]): Array<[number, number]> {
   const table = new Uint32Array((n + 1) * w)
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
-      table[i * w + j] = a[i]!.key === b[j]!.key ? table[(i + 1) * w + j + 1]! + 1 : Math.max(table[(i + 1) * w + j]!, table[i * w + j + 1]!)
+      table[i * w + j] = a[i]!.ch === b[j]!.ch ? table[(i + 1) * w + j + 1]! + 1 : Math.max(table[(i + 1) * w + j]!, table[i * w + j + 1]!)
     }
   }
   const out: Array<[number, number]> = []
   let i = 0
   let j = 0
   while (i < n && j < m) {
-    if (a[i]!.key === b[j]!.key) out.push([i++, j++])
+    if (a[i]!.ch === b[j]!.ch) out.push([i++, j++])
     else if (table[(i + 1) * w + j]! >= table[i * w + j + 1]!) out.push([i++, -1])
     else out.push([-1, j++])
   }

@@ -7,7 +7,7 @@
  */
 import type { Mark, Node as PmNode } from '@tiptap/pm/model'
 import type { Transform } from '@tiptap/pm/transform'
-import { DELETION, INSERTION } from './suggestionMarks'
+import { BREAK_BLOCKS, DELETION, INSERTION, SUGGESTED_JOIN, SUGGESTED_SPLIT, paragraphSuggestion } from './suggestionMarks'
 import type { SuggestionAttrs } from './suggestionMarks'
 
 export type Decision = 'accept' | 'reject'
@@ -15,10 +15,27 @@ export type Decision = 'accept' | 'reject'
 /** Which suggestions: one id, one author's, or (empty) all of them. */
 export interface SuggestionSelector { id?: string, authorId?: string }
 
-const matches = (mark: Mark | undefined, which: SuggestionSelector): mark is Mark => {
-  if (!mark) return false
-  const a = mark.attrs as SuggestionAttrs
-  return (which.id === undefined || a.id === which.id) && (which.authorId === undefined || a.authorId === which.authorId)
+const selected = (a: SuggestionAttrs | null, which: SuggestionSelector) => !!a && (which.id === undefined || a.id === which.id) && (which.authorId === undefined || a.authorId === which.authorId)
+const matches = (mark: Mark | undefined, which: SuggestionSelector): mark is Mark => !!mark && selected(mark.attrs as SuggestionAttrs, which)
+
+/**
+ * The suggested paragraph breaks `which` selects, per top-level block (position before it):
+ * `join` when the decision removes the break (a split rejected, a join accepted), else `keep`
+ * (the attribute is dropped). The first block has no break before it: its attributes are dropped.
+ */
+function breakDecisions(doc: PmNode, decision: Decision, which: SuggestionSelector): Array<{ pos: number, node: PmNode, join: boolean, attrs: Record<string, unknown> }> {
+  const out: Array<{ pos: number, node: PmNode, join: boolean, attrs: Record<string, unknown> }> = []
+  doc.forEach((node, pos, index) => {
+    if (!BREAK_BLOCKS.includes(node.type.name)) return
+    const split = selected(paragraphSuggestion(node.attrs[SUGGESTED_SPLIT]), which)
+    const join = selected(paragraphSuggestion(node.attrs[SUGGESTED_JOIN]), which)
+    if (!split && !join) return
+    const attrs = { ...node.attrs, ...(split ? { [SUGGESTED_SPLIT]: null } : {}), ...(join ? { [SUGGESTED_JOIN]: null } : {}) }
+    const removes = (split && decision === 'reject') || (join && decision === 'accept')
+    const before = index > 0 ? doc.child(index - 1) : null
+    out.push({ pos, node, attrs, join: removes && !!before && before.isTextblock && before.type.contentMatch.matchFragment(before.content.append(node.content))?.validEnd === true })
+  })
+  return out
 }
 
 /** Decide the selected suggestions of `tr.doc` inside `tr`; returns how many text runs changed. */
@@ -43,9 +60,16 @@ export function decideSuggestions(tr: Transform, decision: Decision, which: Sugg
     }
     return false
   })
+  const breaks = breakDecisions(tr.doc, decision, which)
   for (const r of removals) tr.removeMark(r.from, r.to, r.mark)
-  for (const [from, to] of deletes.reverse()) tr.delete(from, to)
-  return removals.length + deletes.length
+  // Node attributes first (positions stay), then text deletions and joins from the end.
+  for (const b of breaks) tr.setNodeMarkup(b.pos, undefined, b.attrs)
+  const ops: Array<{ at: number, run: () => void }> = [
+    ...deletes.map(([from, to]) => ({ at: from, run: () => tr.delete(from, to) })),
+    ...breaks.filter(b => b.join).map(b => ({ at: b.pos, run: () => tr.join(b.pos) })),
+  ]
+  for (const op of ops.sort((x, y) => y.at - x.at)) op.run()
+  return removals.length + deletes.length + breaks.length
 }
 
 /**

@@ -8,7 +8,7 @@ import type { AnyExtension } from '@tiptap/core'
 import StarterKit from '@tiptap/starter-kit'
 import { Table, TableRow, TableHeader, TableCell } from '@tiptap/extension-table'
 import { FootnoteReference, Footnotes, Footnote } from './footnotes'
-import { Deletion, Insertion } from './suggestionMarks'
+import { Deletion, Insertion, ParagraphSuggestions } from './suggestionMarks'
 import { Subscript, Superscript } from './scriptMarks'
 import { PageBreak, PageBreakKeys } from './pageBreak'
 
@@ -68,6 +68,7 @@ export function chorusExtensions(): AnyExtension[] {
     Subscript,
     Insertion,
     Deletion,
+    ParagraphSuggestions,
   ]
 }
 

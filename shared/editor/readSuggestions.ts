@@ -6,7 +6,7 @@
  */
 import * as Y from 'yjs'
 import type { Node as PmNode } from '@tiptap/pm/model'
-import { DELETION, INSERTION } from './suggestionMarks'
+import { DELETION, INSERTION, PARAGRAPH_MARK, SUGGESTED_JOIN, SUGGESTED_SPLIT, paragraphSuggestion } from './suggestionMarks'
 import type { SuggestionAttrs } from './suggestionMarks'
 
 export interface SuggestionEntry {
@@ -29,11 +29,23 @@ export interface SuggestionEntry {
 /** A piece of text with its suggestion marks; `block` starts a new paragraph. */
 interface TextRun { text: string, insertion?: SuggestionAttrs, deletion?: SuggestionAttrs, block: boolean }
 
+/** A suggested paragraph break reads as a pilcrow inserted (split) or deleted (join), first in its block. */
+function breakRuns(split: unknown, join: unknown): TextRun[] {
+  const runs: TextRun[] = []
+  const s = paragraphSuggestion(split)
+  const j = paragraphSuggestion(join)
+  if (s) runs.push({ text: PARAGRAPH_MARK, insertion: s, block: true })
+  if (j) runs.push({ text: PARAGRAPH_MARK, deletion: j, block: !s })
+  return runs
+}
+
 function* pmRuns(doc: PmNode): Generator<TextRun> {
   const runs: TextRun[] = []
   doc.descendants((node) => {
     if (node.isTextblock) {
-      let block = true
+      const marks = breakRuns(node.attrs[SUGGESTED_SPLIT], node.attrs[SUGGESTED_JOIN])
+      runs.push(...marks)
+      let block = !marks.length
       node.forEach((child) => {
         if (!child.isText) return
         const ins = child.marks.find(m => m.type.name === INSERTION)?.attrs as SuggestionAttrs | undefined
@@ -65,7 +77,15 @@ function textRuns(text: Y.XmlText, cache?: YRunCache): TextRun[] {
 
 function* yRuns(node: Y.XmlFragment | Y.XmlElement, cache?: YRunCache): Generator<TextRun> {
   for (const child of node.toArray()) {
-    if (child instanceof Y.XmlElement) yield* yRuns(child, cache)
+    if (child instanceof Y.XmlElement) {
+      const marks = breakRuns(child.getAttribute(SUGGESTED_SPLIT), child.getAttribute(SUGGESTED_JOIN))
+      yield* marks
+      const inner = [...yRuns(child, cache)]
+      // The block's first text run does not start another block after its pilcrow.
+      if (marks.length && inner[0]?.block) inner[0] = { ...inner[0], block: false }
+      yield* inner
+      continue
+    }
     else if (child instanceof Y.XmlText) yield* textRuns(child, cache)
   }
 }

@@ -2,9 +2,11 @@
  * Suggesting mode as a pure ProseMirror transform: the transaction a person made becomes the
  * transaction that records it as their suggestion. Inserted text gets their `insertion` mark,
  * deleted text stays and gets their `deletion` mark, and deleting their own pending insertion
- * really removes it (withdrawing). Formatting (bold, links…) applies directly. Anything that
- * changes the document's structure (Enter, joining paragraphs, lists, tables, footnotes, line
- * breaks) is not tracked in this version: the result says `structural` and the editor refuses it.
+ * really removes it (withdrawing). Formatting (bold, links…) applies directly. A paragraph break
+ * made (Enter) or removed (joining two top-level paragraphs) becomes the `suggestedSplit` /
+ * `suggestedJoin` attribute of the paragraph after the break (shared/editor/suggestionMarks.ts).
+ * Any other change of structure (lists, tables, footnotes, line breaks, headings, deletions across
+ * paragraphs) is not tracked in this version: the result says `structural` and the editor refuses it.
  *
  * The cost is that of the step itself (no scan of the document), so it stays well inside a frame
  * per keystroke. Why we did not use @handlewithcare/prosemirror-suggest-changes: docs/suggestions.md.
@@ -14,7 +16,7 @@ import type { EditorState, Transaction } from '@tiptap/pm/state'
 import { AddMarkStep, RemoveMarkStep, ReplaceStep } from '@tiptap/pm/transform'
 import { Fragment } from '@tiptap/pm/model'
 import type { Mark, Node as PmNode, Slice } from '@tiptap/pm/model'
-import { DELETION, INSERTION } from './suggestionMarks'
+import { BREAK_BLOCKS, DELETION, INSERTION, SUGGESTED_JOIN, SUGGESTED_SPLIT, encodeParagraphSuggestion, paragraphSuggestion } from './suggestionMarks'
 import type { SuggestionAttrs } from './suggestionMarks'
 import { newSuggestionId } from './newSuggestionId'
 
@@ -121,6 +123,69 @@ function trackReplace(tr: Transaction, from: number, to: number, text: Fragment,
   return backspace === false && !changed ? pastDeleted(tr.doc, at, 1) : at
 }
 
+/** A top-level paragraph or heading (the blocks whose breaks can be suggested). */
+const breakBlock = (n: PmNode | null | undefined) => !!n && BREAK_BLOCKS.includes(n.type.name)
+
+/** Is `step` (on `doc`) Enter: splitting a top-level text block at one point, nothing else? */
+function splitOf(doc: PmNode, step: ReplaceStep): PmNode | null {
+  const { slice } = step
+  if (step.from !== step.to || slice.openStart !== 1 || slice.openEnd !== 1 || slice.content.childCount !== 2) return null
+  const [a, b] = [slice.content.firstChild!, slice.content.lastChild!]
+  if (a.content.size || b.content.size || !breakBlock(b)) return null
+  const $pos = doc.resolve(step.from)
+  return $pos.depth === 1 && breakBlock($pos.parent) ? b : null
+}
+
+/**
+ * Is `step` (on `doc`) joining two top-level text blocks (Backspace at a start, Delete at an
+ * end)? Returns the position between the two blocks, or null. Removing an empty block after
+ * another counts as joining it.
+ */
+function joinAt(doc: PmNode, step: ReplaceStep): number | null {
+  if (step.slice.size || step.to - step.from !== 2) return null
+  const $from = doc.resolve(step.from)
+  if ($from.depth === 0) {
+    const block = doc.nodeAt(step.from)
+    return breakBlock(block) && !block!.content.size && breakBlock($from.nodeBefore) ? step.from : null
+  }
+  return isJoin(doc, step) ? step.from + 1 : null
+}
+
+function isJoin(doc: PmNode, step: ReplaceStep): boolean {
+  const $from = doc.resolve(step.from)
+  const $to = doc.resolve(step.to)
+  return $from.depth === 1 && $to.depth === 1 && breakBlock($from.parent) && breakBlock($to.parent) && $from.parentOffset === $from.parent.content.size && $to.parentOffset === 0
+}
+
+/** The attributes of a new suggestion of `who`'s. */
+const fresh = (who: Suggester): SuggestionAttrs => ({ id: (who.newId ?? newSuggestionId)(), authorId: who.id, authorName: who.name, createdAt: (who.now ?? Date.now)(), wordAuthor: null })
+
+/**
+ * Enter: split the block at `pos` of `tr.doc`; the new block carries `who`'s `suggestedSplit`.
+ * Returns where the caret goes (the start of the new block).
+ */
+function trackSplit(tr: Transaction, pos: number, second: PmNode, who: Suggester): number {
+  const attrs = { ...second.attrs, [SUGGESTED_SPLIT]: encodeParagraphSuggestion(fresh(who)), [SUGGESTED_JOIN]: null }
+  tr.split(pos, 1, [{ type: second.type, attrs }])
+  return pos + 2
+}
+
+/**
+ * Joining the block that starts at `between` (the position between the two blocks of `tr.doc`)
+ * to the one before: withdraws `who`'s own suggested split there; otherwise marks the break as
+ * `who`'s suggested join (already proposed: nothing changes). Returns the caret.
+ */
+function trackJoin(tr: Transaction, between: number, who: Suggester): number {
+  const block = tr.doc.nodeAt(between)!
+  const split = paragraphSuggestion(block.attrs[SUGGESTED_SPLIT])
+  if (split?.authorId === who.id) {
+    tr.join(between)
+    return between - 1
+  }
+  if (!paragraphSuggestion(block.attrs[SUGGESTED_JOIN])) tr.setNodeMarkup(between, undefined, { ...block.attrs, [SUGGESTED_JOIN]: encodeParagraphSuggestion(fresh(who)) })
+  return between - 1
+}
+
 /** The suggestion transaction for `original` (made on `state`) by `who`. */
 export function suggestChanges(state: EditorState, original: Transaction, who: Suggester): SuggestResult {
   const tr = state.tr
@@ -143,6 +208,17 @@ export function suggestChanges(state: EditorState, original: Transaction, who: S
     }
     if (!(step instanceof ReplaceStep)) return { kind: 'structural' }
     const before = original.docs[i]!
+    // Paragraph breaks: Enter and joining two paragraphs are suggested as node attributes.
+    const second = splitOf(before, step)
+    if (second) {
+      caret = trackSplit(tr, rebase(step.from, i, 1), second, who)
+      continue
+    }
+    const between = joinAt(before, step)
+    if (between !== null) {
+      caret = trackJoin(tr, rebase(between, i, 1), who)
+      continue
+    }
     const text = inlineText(step.slice)
     if (!text || !plainTextRange(before, step.from, step.to)) return { kind: 'structural' }
     if (step.from === step.to && !text.size) continue

@@ -12,7 +12,7 @@ import { findSectionMap, sectionMap, writeMeta } from '#shared/reportDoc'
 import { SECTIONS } from '#shared/docNames'
 import { craftItem, encodeCrafted } from './craftUpdate'
 import type { Deletions, Struct } from './craftUpdate'
-import { copyWithDecision, decideAll, editSection, SECTION_IDS, setStatus, suggestDelete, suggestInsert, suggestionBy, typeInSection } from './guardScenario'
+import { copyWithDecision, decideAll, editSection, SECTION_IDS, setStatus, suggestBreak, suggestDelete, suggestInsert, suggestionBy, typeInSection } from './guardScenario'
 import type { Member, Scenario } from './guardScenario'
 
 export type Edit =
@@ -26,6 +26,8 @@ export type Edit =
   | { kind: 'reply' | 'resolve' | 'reopen' | 'editMessage' | 'deleteThread' | 'accept', thread: number }
   | { kind: 'suggestInsert', section: number, pos: number, text: string }
   | { kind: 'suggestDelete', section: number, from: number, len: number }
+  /** Enter / Backspace at a paragraph's start in Suggesting mode (suggested paragraph breaks). */
+  | { kind: 'suggestSplit' | 'suggestJoin', section: number, pos: number }
   | { kind: 'decide', section: number, decision: 'accept' | 'reject', onlyMine: boolean }
   | { kind: 'addSection' }
   | { kind: 'removeSection', section: number }
@@ -62,6 +64,7 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constantFrom('reply' as const, 'resolve' as const, 'reopen' as const, 'editMessage' as const, 'deleteThread' as const, 'accept' as const), thread }),
   fc.record({ kind: fc.constant('suggestInsert' as const), section, pos: fc.nat({ max: 40 }), text: fc.constantFrom('x', 'suggested ') }),
   fc.record({ kind: fc.constant('suggestDelete' as const), section, from: fc.nat({ max: 30 }), len: fc.integer({ min: 1, max: 8 }) }),
+  fc.record({ kind: fc.constantFrom('suggestSplit' as const, 'suggestJoin' as const), section, pos: fc.nat({ max: 60 }) }),
   fc.record({ kind: fc.constant('decide' as const), section, decision: fc.constantFrom('accept' as const, 'reject' as const), onlyMine: fc.boolean() }),
   fc.record({ kind: fc.constant('addSection' as const) }),
   fc.record({ kind: fc.constant('removeSection' as const), section }),
@@ -166,6 +169,8 @@ function applyEdit(doc: Y.Doc, m: Member, edit: Edit, um?: Y.UndoManager): void 
     case 'status': if (findSectionMap(doc, sid)) setStatus(doc, sid, edit.status); break
     case 'suggestInsert': suggestInsert(doc, sid, m, edit.text, edit.pos); break
     case 'suggestDelete': suggestDelete(doc, sid, m, 1 + edit.from, edit.len); break
+    case 'suggestSplit': suggestBreak(doc, sid, m, edit.pos, 'split'); break
+    case 'suggestJoin': suggestBreak(doc, sid, m, edit.pos, 'join'); break
     case 'decide': decideAll(doc, sid, edit.decision, m, edit.onlyMine ? m.userId : undefined); break
     case 'meta': writeMeta(doc, { title: edit.title }); break
     case 'thread': addThread(doc, { sectionId: sid, anchorStart: new Uint8Array([1]), anchorEnd: new Uint8Array([2]), quote: 'q', author: me, body: 'b', mentions: [], suggestion: edit.suggestion ? 'better' : undefined }); break
@@ -195,7 +200,7 @@ function reId(s: Struct, client: number, clock: number): Struct {
 }
 
 const TEXT_EDITS = new Set(['type', 'delete', 'bold', 'split'])
-const SUGGESTION_EDITS = new Set(['suggestInsert', 'suggestDelete', 'decide'])
+const SUGGESTION_EDITS = new Set(['suggestInsert', 'suggestDelete', 'suggestSplit', 'suggestJoin', 'decide'])
 
 /**
  * Would the editor offer these edits to the sender? (No typing where one may not write, no

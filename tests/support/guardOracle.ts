@@ -292,7 +292,12 @@ function suggestionChange(x: Value | undefined, y: Value | undefined, own: boole
       continue
     }
     if (key === 'status' && after.status === 'open' && own) continue
-    if (!['status', 'decidedBy', 'decidedAt', 'reason'].includes(key)) return `suggestion field ${key} changed`
+    // The author may put what they like in their own proposal, short of deciding it (a decision
+    // record's thread is its decider's own: the guard lets them replace its plain value too).
+    if (!['status', 'decidedBy', 'decidedAt', 'reason'].includes(key)) {
+      if (own) continue
+      return `suggestion field ${key} changed`
+    }
     if (!decider) return 'decided a suggestion without the right'
     if (key === 'status' && !['open', 'accepted', 'rejected'].includes(after.status as string)) return 'invalid suggestion status'
     if (key === 'decidedBy' && after.decidedBy !== who.userId) return 'decidedBy someone else'

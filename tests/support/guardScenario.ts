@@ -6,7 +6,8 @@
  * the guard before it is applied, as on the hub.
  */
 import * as Y from 'yjs'
-import { EditorState } from '@tiptap/pm/state'
+import { EditorState, TextSelection } from '@tiptap/pm/state'
+import { joinBackward, splitBlock } from '@tiptap/pm/commands'
 import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap'
 import { chorusSchema } from '#shared/editor/extensions'
 import { sectionFragmentName } from '#shared/docNames'
@@ -117,6 +118,24 @@ export function suggestDelete(doc: Y.Doc, sectionId: string, m: { userId: string
     const a = Math.max(1, Math.min(from, st.doc.content.size - 1))
     const b = Math.min(a + len, st.doc.content.size - 1)
     return b > a ? suggested(st, st.tr.delete(a, b), m) : null
+  })
+}
+
+/**
+ * Press Enter at `pos` (clamped), or Backspace at the start of the paragraph holding `pos`
+ * (`join`), in Suggesting mode, through ProseMirror's own commands and the transform.
+ */
+export function suggestBreak(doc: Y.Doc, sectionId: string, m: { userId: string, userName: string }, pos: number, kind: 'split' | 'join'): void {
+  editSection(doc, sectionId, (st) => {
+    const at = Math.max(1, Math.min(pos, st.doc.content.size - 1))
+    const $at = st.doc.resolve(at)
+    if (!$at.parent.isTextblock) return null
+    const state = EditorState.create({ schema, doc: st.doc, selection: TextSelection.create(st.doc, kind === 'join' ? $at.start() : at) })
+    let made: EditorState['tr'] | null = null
+    const ran = (kind === 'split' ? splitBlock : joinBackward)(state, (tr) => {
+      made = tr
+    })
+    return ran && made ? suggested(state, made, m) : null
   })
 }
 

@@ -43,8 +43,62 @@ function characters(text: Y.XmlText): Token[] {
   return out
 }
 
+/** A suggested break in a paragraph attribute, read as the app's readers read it. */
+function breakSuggestion(v: unknown): Record<string, unknown> | null {
+  if (typeof v !== 'string') return null
+  try {
+    const x = JSON.parse(v) as Record<string, unknown>
+    return x && typeof x === 'object' && typeof x.id === 'string' && x.id !== '' && typeof x.authorId === 'string'
+      ? { id: x.id, authorId: x.authorId, authorName: String(x.authorName ?? ''), createdAt: Number(x.createdAt ?? 0), wordAuthor: typeof x.wordAuthor === 'string' ? x.wordAuthor : null }
+      : null
+  } catch {
+    return null
+  }
+}
+
+/**
+ * Everything a section shows, in order, through Yjs' public reading API: the characters of its
+ * texts; a `¶` for each top-level paragraph or heading (its node name and attributes, the
+ * suggested split as an `insertion`, the suggested join as a `deletion`); other elements as an
+ * opening and a closing token; a text's own attributes and anything else as one token.
+ */
+function flat(type: YType, top = true, out: Token[] = []): Token[] {
+  // A root read before anyone asked for it as a fragment is still a plain type: ask for it.
+  const list = type instanceof Y.XmlFragment ? type : type._item ? null : type.doc!.getXmlFragment(Y.findRootTypeKey(type))
+  for (const child of (list?.toArray() ?? []) as unknown[]) {
+    if (child instanceof Y.XmlText) {
+      out.push(...characters(child))
+      const attrs = child.getAttributes()
+      if (Object.keys(attrs).length) out.push(token('\u0003', attrs))
+    } else if (child instanceof Y.XmlElement) {
+      const attrs: Record<string, unknown> = { nodeName: child.nodeName, ...child.getAttributes() }
+      if (top && (child.nodeName === 'paragraph' || child.nodeName === 'heading')) {
+        const split = breakSuggestion(attrs.suggestedSplit)
+        const join = breakSuggestion(attrs.suggestedJoin)
+        if (split) {
+          delete attrs.suggestedSplit
+          attrs.insertion = split
+        }
+        if (join) {
+          delete attrs.suggestedJoin
+          attrs.deletion = join
+        }
+        out.push(token('¶', attrs))
+        flat(child, false, out)
+      } else {
+        out.push(token('\u0001', attrs))
+        flat(child, false, out)
+        out.push(token('\u0002', {}))
+      }
+    } else {
+      out.push(token('\uFFFC', { other: String((child as { constructor?: { name?: string } })?.constructor?.name) }))
+    }
+  }
+  return out
+}
+
 /** The section's structure without its text: element names, attributes and nesting. */
-function structure(type: YType): unknown {
+function structure(type: YType): { list: unknown[], map: Record<string, unknown> } {
   const out: unknown[] = []
   for (let item = type._start; item; item = item.right) {
     if (item.deleted) continue
@@ -120,17 +174,35 @@ function changed(old: Attrs, now: Attrs, ch: string, j: SuggestionJudge, back: B
 
 /** Null when the change of one section root is allowed for `j`, else the violation. */
 export function sectionTextViolation(before: YType | undefined, after: YType | undefined, j: SuggestionJudge, withdrawn: Withdrawn[] = []): string | null {
-  const back = budget(withdrawn)
-  if (!j.editor && !same(before ? structure(before) : null, after ? structure(after) : null)) return 'a suggester changed the structure of a section'
+  let back = budget(withdrawn)
+  const judge = (change: ReturnType<typeof alignTokens>[number]) => change.kind === 'insert'
+    ? inserted(change.now.attrs, change.now.ch, j, back)
+    : change.kind === 'delete'
+      ? (j.editor || ownedBy(change.old.attrs.insertion, j) ? null : 'a suggester removed text that was not their own suggestion')
+      : changed(change.old.attrs, change.now.attrs, change.now.ch, j, back)
+  const structureChanged = !same(before ? structure(before) : null, after ? structure(after) : null)
+  // An editor's change is allowed when the texts, paragraph by paragraph, allow it …
+  if (!structureChanged || j.editor) {
+    const bad = byParagraph(before, after, judge)
+    if (!bad || !structureChanged) return bad
+  }
+  // … or (paragraphs changed) the section read as one sequence, each top-level paragraph break a
+  // token (suggested breaks are attributes of the paragraph after the break: docs/suggestions.md).
+  if (!j.editor && !same(before ? structure(before).map : null, after ? structure(after).map : null)) return 'a suggester changed the section root'
+  back = budget(withdrawn)
+  for (const change of alignTokens(before ? flat(before) : [], after ? flat(after) : [])) {
+    const bad = judge(change)
+    if (bad) return bad
+  }
+  return null
+}
+
+function byParagraph(before: YType | undefined, after: YType | undefined, judge: (change: ReturnType<typeof alignTokens>[number]) => string | null): string | null {
   const b = before ? texts(before) : new Map<string, Token[]>()
   const a = after ? texts(after) : new Map<string, Token[]>()
   for (const id of new Set([...b.keys(), ...a.keys()])) {
     for (const change of alignTokens(b.get(id) ?? [], a.get(id) ?? [])) {
-      const bad = change.kind === 'insert'
-        ? inserted(change.now.attrs, change.now.ch, j, back)
-        : change.kind === 'delete'
-          ? (j.editor || ownedBy(change.old.attrs.insertion, j) ? null : 'a suggester removed text that was not their own suggestion')
-          : changed(change.old.attrs, change.now.attrs, change.now.ch, j, back)
+      const bad = judge(change)
       if (bad) return bad
     }
   }

@@ -110,10 +110,11 @@ describe('suggestChanges', () => {
     expect(marks.find(m => m.type.name === 'insertion')!.attrs.authorId).toBe('u-ana')
   })
 
-  it('refuses structural edits: Enter, joining paragraphs, lists, line breaks', () => {
+  it('refuses structural edits other than a paragraph break (tests/unit/suggestedBreaks.test.ts): deletions across paragraphs, line breaks, headings', () => {
     const s = stateOf(docOf(para('one'), para('two')), 2)
-    expect(suggestChanges(s, s.tr.split(2), ana).kind).toBe('structural')
-    expect(suggestChanges(s, s.tr.delete(4, 6), ana).kind).toBe('structural')
+    expect(suggestChanges(s, s.tr.split(2), ana).kind).toBe('tracked')
+    expect(suggestChanges(s, s.tr.delete(4, 6), ana).kind).toBe('tracked')
+    expect(suggestChanges(s, s.tr.delete(3, 7), ana).kind).toBe('structural')
     expect(suggestChanges(s, s.tr.insert(2, schema.nodes.hardBreak!.create()), ana).kind).toBe('structural')
     expect(suggestChanges(s, s.tr.setNodeMarkup(0, schema.nodes.heading, { level: 2 }), ana).kind).toBe('structural')
   })
