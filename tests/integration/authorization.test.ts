@@ -125,6 +125,7 @@ const ROUTES: RouteCase[] = [
     expected: secretariatOnly(200),
   },
   { name: 'GET text', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/text` }), expected: member(200) },
+  { name: 'GET check', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/check` }), expected: member(200) },
   {
     name: 'GET versions/:id/text',
     request: async (c) => {
