@@ -1,6 +1,6 @@
 /**
  * Moving and indenting with the keyboard as in Word (docs/editor.md, "Keyboard"):
- * - The body and the footnotes are two stories. Ctrl+Home/End (with Shift: select) go to the
+ * - The body and the footnotes are two stories. Ctrl+Home/End (⌘↑/⌘↓ on a Mac; with Shift: select) go to the
  *   start/end of the story the caret is in; Right/Down at the end of the body and Left/Up at the
  *   start of the notes do not cross over. A note is entered by its number (click, or Enter on the
  *   selected reference) and left with Escape: the caret goes right after the reference.
@@ -39,6 +39,11 @@ export const KeyboardNavigation = Extension.create({
       'Mod-End': edge('end', false),
       'Mod-Shift-Home': edge('start', true),
       'Mod-Shift-End': edge('end', true),
+      // The Mac's own keys for the same (⌘↑ / ⌘↓); elsewhere the system keeps the Windows key.
+      'Meta-ArrowUp': edge('start', false),
+      'Meta-ArrowDown': edge('end', false),
+      'Meta-Shift-ArrowUp': edge('start', true),
+      'Meta-Shift-ArrowDown': edge('end', true),
       'ArrowRight': () => {
         const { state } = this.editor
         const { $head, empty } = state.selection
