@@ -49,7 +49,7 @@ async function writeOriginal(page: Page, sectionId: string): Promise<void> {
 }
 
 /** Where each of the texts is in `text` (−1 when absent). */
-const order = (text: string) => ['Alpha', FIRST, LAST, 'Omega'].map(s => text.indexOf(s))
+const order = (text: string): [number, number, number, number] => [text.indexOf('Alpha'), text.indexOf(FIRST), text.indexOf(LAST), text.indexOf('Omega')]
 
 test('Import Word asks where the text goes and puts it at the cursor, at the end or instead, through the editor', async ({ chorus }) => {
   const { page: source } = await newPage(chorus, chorus.admin.account)
