@@ -23,6 +23,8 @@
  *   --quick    50 keys, the 100-page report only, no "One section" with typists (about 1½ minutes)
  *   --profile  CPU profiles (CDP Profiler) of the 100-page load and of each typing run of it, written
  *              to bench/results/editor-*.cpuprofile (open in Chrome DevTools → Performance)
+ *   --baseline <git ref>  also runs everything against Chorus built from another commit
+ *              (bench/lib/baselineBuild.mjs), same reports, same run: what a change gained or cost
  * Writes bench/results/editor.json (editor-quick.json with --quick).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
@@ -31,6 +33,7 @@ import { availableParallelism, loadavg } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from '@playwright/test'
 import { buildIfStale } from '../scripts/buildIfStale.mjs'
+import { baselineOutput } from './lib/baselineBuild.mjs'
 import { loadEditorLibrary, plainEditorScript } from './lib/editorBundle.mjs'
 import { editorProbe } from './lib/editorProbe.js'
 import { connectClient, startTyping } from './lib/editorTypists.mjs'
@@ -56,6 +59,7 @@ const sleep = ms => new Promise(r => setTimeout(r, ms))
 const round = (x, d = 1) => (x === null || x === undefined ? null : Math.round(x * 10 ** d) / 10 ** d)
 const loadAtStart = loadavg().map(l => round(l, 2))
 const started = Date.now()
+const baselineRef = args.has('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : null
 
 buildIfStale(ROOT)
 const lib = await loadEditorLibrary()
@@ -63,14 +67,42 @@ const plainJs = await plainEditorScript()
 const results = { quick: QUICK, date: new Date().toISOString(), node: process.version, keys: KEYS, typists: TYPISTS, typeIntervalMs: TYPE_INTERVAL_MS, targets: TARGET, machine: { cpus: availableParallelism(), loadAverageAtStart: loadAtStart }, reports: [] }
 mkdirSync(join(ROOT, 'bench/results'), { recursive: true })
 
-const server = await startChorus()
+const baseline = baselineRef ? baselineOutput(ROOT, baselineRef) : null
+if (baseline) results.baseline = { ref: baselineRef, sha: baseline.sha }
+const servers = []
 const browser = await chromium.launch(LAUNCH)
 let plainServer
 try {
-  const base = server.base
+  servers.push(await prepare(await startChorus()))
+  if (baseline) servers.push(await prepare(await startChorus({}, { outputDir: baseline.out, name: `Chorus @${baseline.sha}` })))
+  plainServer = await servePlain()
+
+  for (const pages of QUICK ? [100] : [100, 5]) {
+    const row = { pages }
+    for (const [k, srv] of servers.entries()) {
+      const report = await seedReport(srv, pages)
+      log(`${srv.server.name}, ${pages}-page report: ${report.words} words, ${report.sectionIds.length} sections`)
+      Object.assign(row, { words: report.words, sections: report.sectionIds.length })
+      row[k ? 'baseline' : 'chorus'] = await measureChorus(srv, report, !k && pages === 100 && PROFILE)
+      if (!k) row.plain = await measurePlain(report, pages === 100 && PROFILE)
+    }
+    results.reports.push(row)
+  }
+} finally {
+  await browser.close().catch(() => {})
+  plainServer?.close()
+  for (const { server } of servers) await server.stop()
+}
+results.machine.loadAverageAtEnd = loadavg().map(l => round(l, 2))
+results.runSeconds = Math.round((Date.now() - started) / 1000)
+writeFileSync(join(ROOT, 'bench/results', QUICK ? 'editor-quick.json' : 'editor.json'), JSON.stringify(results, null, 2) + '\n')
+printTable(results)
+
+/** Accounts on a fresh server: the author who types and the remote typists, signed in. */
+async function prepare(server) {
   const admin = server.adminHeaders.Cookie
   const api = async (cookie, method, path, body) => {
-    const res = await fetch(base + path, { method, headers: { 'content-type': 'application/json', cookie }, body: body && JSON.stringify(body) })
+    const res = await fetch(server.base + path, { method, headers: { 'content-type': 'application/json', cookie }, body: body && JSON.stringify(body) })
     const text = await res.text()
     if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${text}`)
     return { body: text ? JSON.parse(text) : null, cookie: res.headers.getSetCookie?.().find(c => c.startsWith('chorus_session='))?.split(';')[0] }
@@ -83,28 +115,11 @@ try {
     await api(admin, 'POST', '/api/users', { name: `Typist ${i + 1}`, email, password: PASSWORD })
     typists.push({ email, cookie: await login(email) })
   }
-  plainServer = await servePlain()
-
-  for (const pages of QUICK ? [100] : [100, 5]) {
-    const report = await seedReport(api, admin, typists, pages)
-    log(`${pages}-page report: ${report.words} words, ${report.sectionIds.length} sections`)
-    const row = { pages, words: report.words, sections: report.sectionIds.length }
-    row.chorus = await measureChorus(report, author, typists, pages === 100 && PROFILE)
-    row.plain = await measurePlain(report, pages === 100 && PROFILE)
-    results.reports.push(row)
-  }
-} finally {
-  await browser.close().catch(() => {})
-  plainServer?.close()
-  await server.stop()
+  return { server, api, admin, author, typists }
 }
-results.machine.loadAverageAtEnd = loadavg().map(l => round(l, 2))
-results.runSeconds = Math.round((Date.now() - started) / 1000)
-writeFileSync(join(ROOT, 'bench/results', QUICK ? 'editor-quick.json' : 'editor.json'), JSON.stringify(results, null, 2) + '\n')
-printTable(results)
 
 /** A new CRC report with `pages` pages of text, the author and the typists as its authors. */
-async function seedReport(api, admin, typists, pages) {
+async function seedReport({ server, api, admin, typists }, pages) {
   const { body: { id } } = await api(admin, 'POST', '/api/reports', { title: `Bench report, ${pages} pages`, templateId: 'crc-alternative-report' })
   for (const email of ['bench-author@example.org', ...typists.map(t => t.email)]) await api(admin, 'POST', `/api/reports/${id}/members`, { email, role: 'author' })
   const writer = await connectClient(server.base, id, admin, { awareness: false })
@@ -128,11 +143,11 @@ async function seedReport(api, admin, typists, pages) {
 }
 
 /** A new page with the probe installed; `cookie` signs in. */
-async function newPage(url, sections, cookie) {
+async function newPage(url, sections, cookie, base) {
   const context = await browser.newContext({ viewport: VIEWPORT, locale: 'en-US' })
   if (cookie) {
     const [name, value] = cookie.split('=')
-    await context.addCookies([{ name, value, url: server.base }])
+    await context.addCookies([{ name, value, url: base }])
   }
   const page = await context.newPage()
   await page.addInitScript(editorProbe, { sections, plain: !cookie })
@@ -190,10 +205,10 @@ async function placeCaret(page, selector) {
   await sleep(300)
 }
 
-async function measureChorus(report, author, typists, profile) {
+async function measureChorus({ server, author, typists }, report, profile) {
   const target = report.sectionIds[7]
   const body = `.ProseMirror[data-section-body="${target}"]`
-  const tab = await newPage(`${server.base}/reports/${report.id}`, report.sectionIds.length, author)
+  const tab = await newPage(`${server.base}/reports/${report.id}`, report.sectionIds.length, author, server.base)
   const { page } = tab
   log(`${report.words} words: loading`)
   const load = await measureLoad(tab, profile && 'editor-load-100p')
@@ -315,6 +330,20 @@ function printTable(r) {
       const ratio = round(run.p95Ms / p.p95Ms, 2)
       const label = `${run.view === 'all' ? 'All sections' : 'One section'}, ${run.mode === 'editing' ? 'Editing' : 'Suggesting'}, ${run.remote ? `${r.typists} typists (${run.remoteChars} chars)` : 'alone'}`
       lines.push(`| ${label}${run.missed ? ` (${run.missed} keys without a frame)` : ''} | ${f(run.p50Ms)} | ${f(run.p95Ms)} | ${f(run.maxMs)} | ${f(ratio)} | p95 ≤ ${limit} ms ${ok(run.p95Ms <= limit)}, ≤ ${TARGET.plainRatio}× ${ok(ratio <= TARGET.plainRatio)} |`)
+    }
+    const b = row.baseline
+    if (b) {
+      const bl = b.load
+      lines.push('', `This build against Chorus @${r.baseline.sha} (${r.baseline.ref}), same report, same run:`, '')
+      lines.push(`| | this build | @${r.baseline.sha} | this ÷ that |`, '|---|---|---|---|')
+      lines.push(`| first editable section | ${f(l.firstEditableMs)} ms | ${f(bl.firstEditableMs)} ms | ${f(round(l.firstEditableMs / bl.firstEditableMs, 2))} |`)
+      lines.push(`| all sections rendered | ${f(l.allRenderedMs)} ms | ${f(bl.allRenderedMs)} ms | ${f(round(l.allRenderedMs / bl.allRenderedMs, 2))} |`)
+      lines.push(`| longest long task while loading | ${f(l.longestTaskMs)} ms | ${f(bl.longestTaskMs)} ms | ${f(round(l.longestTaskMs / bl.longestTaskMs, 2))} |`)
+      for (const [i, run] of row.chorus.runs.entries()) {
+        const o = b.runs[i]
+        const label = `${run.view === 'all' ? 'All sections' : 'One section'}, ${run.mode === 'editing' ? 'Editing' : 'Suggesting'}, ${run.remote ? 'typists' : 'alone'}`
+        lines.push(`| key to frame p95, ${label} | ${f(run.p95Ms)} ms | ${f(o?.p95Ms)} ms | ${f(round(run.p95Ms / o?.p95Ms, 2))} |`)
+      }
     }
     lines.push('')
   }
