@@ -20,7 +20,9 @@ export default defineNuxtConfig({
     serverBundle: { collections: ['lucide'] },
     clientBundle: { scan: true },
   },
-  colorMode: { preference: 'light' },
+  // Light or dark as the system says (prefers-color-scheme), followed live. A storage key of our
+  // own: browsers that ran the light-only build kept "light" under the module's default key.
+  colorMode: { preference: 'system', fallback: 'light', storageKey: 'chorus-color-mode' },
   app: {
     head: {
       // The shell's language until the app starts; app.vue then sets the interface language's.

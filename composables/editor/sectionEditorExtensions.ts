@@ -36,6 +36,8 @@ function renderCaret(user: Record<string, string>): HTMLElement {
   const caret = document.createElement('span')
   caret.className = 'collaboration-carets__caret'
   caret.style.borderColor = user.color ?? '#64748b'
+  // editor.css lightens the caret line in the dark theme from this (the label keeps the colour: white text on it).
+  caret.style.setProperty('--caret-color', user.color ?? '#64748b')
   const label = document.createElement('span')
   label.className = 'collaboration-carets__label'
   label.style.backgroundColor = user.color ?? '#64748b'
