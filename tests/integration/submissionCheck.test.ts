@@ -100,4 +100,24 @@ describe('GET /api/reports/:id/check', () => {
     expect(has(list, 'section-not-final', first)).toBe(false)
     expect(has(list, 'section-not-final', f.sectionIds[1])).toBe(true)
   })
+
+  it('names the thematic LOIPR case: 3,000 words, annexes excluded', async () => {
+    const { id } = await f.apis.secretariat.call('POST', '/api/reports', { title: 'Thematic input', templateId: 'crc-loipr-submission', scope: 'thematic' })
+    const detail = await f.apis.secretariat.call('GET', `/api/reports/${id}`)
+    expect(detail.meta.wordLimit).toBe(3000)
+    const counted = detail.sections.find((s: { countsTowardLimit: boolean }) => s.countsTowardLimit).id as string
+    const client = new YClient(server.url, id, f.accounts.secretariat.cookie)
+    try {
+      await client.synced()
+      const text = Array.from({ length: 3010 }, (_, k) => `word${k}`).join(' ')
+      client.doc.transact(() => {
+        prosemirrorJSONToYXmlFragment(chorusSchema(), { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text }] }] }, client.doc.getXmlFragment(sectionFragmentName(counted)))
+      })
+      const list = await until(() => f.apis.secretariat.call<{ items: CheckItem[] }>('GET', `/api/reports/${id}/check`).then(r => r.items), l => has(l, 'word-limit'), 'the text to be stored')
+      expect(list[0]).toMatchObject({ kind: 'word-limit', severity: 'blocking', params: { words: 3010, limit: 3000, over: 10, scope: 'thematic' } })
+      expect(list[0]!.message).toContain('over the thematic submission limit of 3,000')
+    } finally {
+      client.destroy()
+    }
+  })
 })
