@@ -10,6 +10,8 @@ import { test, expect } from './fixtures'
 import type { Chorus } from './fixtures'
 import { caretIn, closePages, createReport, expectConnected, newPage, openReport, pageText, sectionBody, serverSection, showSection } from './editor.helpers'
 import { caretAt } from './comments.helpers'
+import { suggestedTexts } from './suggestions.helpers'
+import { WordFile } from '../fixtures-gen/wordEdits'
 
 test.afterEach(closePages)
 // Converting a .docx runs in a worker: allow for a busy machine.
@@ -134,4 +136,27 @@ test('Import Word keeps its file checks and imports into an empty section withou
   await expect(page.getByText('Imported draft.docx', { exact: true })).toBeVisible(SLOW)
   await expect.poll(() => pageText(page, section)).toContain(LAST)
   await expect(page.getByRole('dialog')).toHaveCount(0)
+})
+
+test('a Word file with tracked changes can only replace the section text, and the dialog says so', async ({ chorus }) => {
+  const { page: source } = await newPage(chorus, chorus.admin.account)
+  const reviewed = await (await WordFile.open(await wordDraft(chorus, source))).trackDeletion('closing ', 'Reviewer (Word)', 901).save()
+  const report = await createReport(chorus, 'Reviewed draft import')
+  const section = report.sectionIds[0]!
+  const { page } = await newPage(chorus, chorus.admin.account)
+  await openReport(page, report.id)
+  await writeOriginal(page, section)
+  await page.getByTestId(`import-${section}`).setInputFiles({ name: 'reviewed.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: reviewed })
+  const dialog = page.getByRole('dialog', { name: 'Where should reviewed.docx go?' })
+  await expect(dialog).toBeVisible(SLOW)
+  await expect(dialog.getByTestId('import-replace-only')).toContainText('tracked changes or comments')
+  await expect(dialog.getByRole('radio', { name: /At the cursor/ })).toBeDisabled()
+  await expect(dialog.getByRole('radio', { name: /At the end/ })).toBeDisabled()
+  await expect(dialog.getByRole('radio', { name: /Instead of the current text/ })).toBeChecked()
+  await dialog.getByRole('button', { name: 'Replace the text' }).click()
+  await expect.poll(async () => {
+    const text = await pageText(page, section)
+    return !text.includes('Alpha') && text.includes(FIRST)
+  }, SLOW).toBe(true)
+  await expect.poll(async () => (await suggestedTexts(page, section)).deleted, SLOW).toEqual(['closing '])
 })
