@@ -127,7 +127,7 @@ async function withLibreOffice(converter: Extract<PdfConverter, { via: 'libreoff
  */
 async function withGotenberg(url: string, docx: Uint8Array, fileName: string): Promise<Buffer> {
   const form = new FormData()
-  form.append('files', new Blob([docx], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }), fileName)
+  form.append('files', new Blob([docx as Uint8Array<ArrayBuffer>], { type: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' }), fileName)
   let res: Response
   try {
     res = await fetch(`${url}/forms/libreoffice/convert`, { method: 'POST', body: form, signal: AbortSignal.timeout(TIMEOUT_MS) })
