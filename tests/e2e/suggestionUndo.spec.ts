@@ -2,8 +2,9 @@
  * A decision on a suggestion is one undoable step for the person who made it, as in Word and
  * Google Docs, in real Chromium with two people: a reviewer suggests two changes, the author
  * accepts one and presses Ctrl+Z — the suggestion is back, for the reviewer too, and on the
- * server — then Ctrl+Shift+Z accepts it again. Nobody's socket is closed on the way (the hub
- * allows the decider's undo: server/collab/suggestionCheck.ts).
+ * server — then Ctrl+Shift+Z accepts it again. A reviewer's suggested paragraph break (Enter in
+ * Suggesting mode) is rejected, undone and redone the same way. Nobody's socket is closed on the
+ * way (the hub allows the decider's undo: server/collab/suggestionCheck.ts).
  */
 import { test, expect } from './fixtures'
 import { caretIn, closePages, createReport, expectConnected, newPage, openReport, pageText, sectionBody, serverSection } from './editor.helpers'
@@ -58,4 +59,57 @@ test('the author accepts a reviewer\'s suggestion, undoes it with Ctrl+Z (back f
   await expectConnected(author)
   await expectConnected(reviewer)
   await expect(author.getByTestId('comments-panel').getByTestId('tracked-change')).toHaveCount(1)
+})
+
+test('a reviewer suggests a paragraph break; the author rejects it (joined back), undoes that with Ctrl+Z (the break is back for everyone) and redoes it', async ({ chorus }) => {
+  const bea = await chorus.newAccount('Bea Breaks')
+  const rui = await chorus.newAccount('Rui Splits')
+  const report = await createReport(chorus, 'Undo a paragraph decision', [{ account: bea.account, role: 'author' }, { account: rui.account, role: 'reviewer' }])
+  const section = report.sectionIds[0]!
+  const author = (await newPage(chorus, bea.account)).page
+  const reviewer = (await newPage(chorus, rui.account)).page
+  await openReport(author, report.id)
+  await caretIn(author, section)
+  await author.keyboard.insertText('Children are heard. Courts rarely ask them.')
+  await openReport(reviewer, report.id)
+  await expect(sectionBody(reviewer, section)).toContainText('rarely ask them.')
+
+  // The reviewer presses Enter before "Courts": a suggested break, shown with a pilcrow to both.
+  await selectText(reviewer, section, 'Courts')
+  await reviewer.keyboard.press('ArrowLeft')
+  await reviewer.keyboard.press('Enter')
+  await expectConnected(reviewer)
+  const paragraphs = (page: typeof author) => sectionBody(page, section).locator('p')
+  for (const page of [reviewer, author]) {
+    await expect(paragraphs(page)).toHaveCount(2)
+    await expect(paragraphs(page).nth(1)).toHaveAttribute('data-suggested-split', 'Rui Splits')
+    await expect(sectionBody(page, section).locator('.suggested-break-split')).toHaveCount(1)
+  }
+  const cards = author.getByTestId('comments-panel').getByTestId('tracked-change')
+  await expect(cards).toHaveCount(1)
+  await expect(cards.getByTestId('tracked-change-author')).toHaveText('Rui Splits')
+
+  // Reject: joined back, for both.
+  await cards.getByTestId('reject-suggestion').click()
+  await author.getByTestId('confirm-reject').click()
+  await expect(cards).toHaveCount(0)
+  for (const page of [reviewer, author]) await expect(paragraphs(page)).toHaveCount(1)
+
+  // Ctrl+Z in the text: the suggested break is back, for everyone and on the server.
+  await caretIn(author, section)
+  await author.keyboard.press('Control+z')
+  await expect(cards).toHaveCount(1)
+  for (const page of [reviewer, author]) {
+    await expect(paragraphs(page)).toHaveCount(2)
+    await expect(paragraphs(page).nth(1)).toHaveAttribute('data-suggested-split', 'Rui Splits')
+  }
+  await expect.poll(async () => (await serverSection(chorus.server.url, chorus.admin.account, report.id, section)).json.content.length).toBe(2)
+
+  // Ctrl+Y: rejected again.
+  await author.keyboard.press('Control+y')
+  await expect(cards).toHaveCount(0)
+  for (const page of [reviewer, author]) await expect(paragraphs(page)).toHaveCount(1)
+  await expect.poll(async () => (await serverSection(chorus.server.url, chorus.admin.account, report.id, section)).text).toBe('Children are heard. Courts rarely ask them.')
+  await expectConnected(author)
+  await expectConnected(reviewer)
 })

@@ -83,24 +83,35 @@ test('an author suggests; the secretariat sees it live, accepts one change and r
   for (const row of [inserted, deleted]) expect(row).toContain(`"${chorus.admin.account.name}"`)
 })
 
-test('in Suggesting mode Enter is refused with a message, and Editing mode changes paragraphs directly', async ({ chorus }) => {
+test('in Suggesting mode Enter suggests a paragraph break (a pilcrow in the author\'s colour), a list is refused with a message, and Editing mode changes paragraphs directly', async ({ chorus }) => {
   const bea = await chorus.newAccount('Bea Paragraphs')
-  const report = await createReport(chorus, 'Structure is not tracked', [{ account: bea.account, role: 'author' }])
+  const report = await createReport(chorus, 'Paragraph breaks are tracked', [{ account: bea.account, role: 'author' }])
   const section = report.sectionIds[0]!
   const author = (await newPage(chorus, bea.account)).page
   await openReport(author, report.id)
   await caretIn(author, section)
-  await author.keyboard.insertText('One paragraph.')
+  await author.keyboard.insertText('One paragraph. Second part.')
   await author.keyboard.press('Control+Shift+E')
   await expect(author.getByTestId('mode-switch').locator('[data-mode="suggesting"]')).toHaveAttribute('aria-pressed', 'true')
+  for (let i = 0; i < 'Second part.'.length; i++) await author.keyboard.press('ArrowLeft')
   await author.keyboard.press('Enter')
+  await expect(sectionBody(author, section).locator('p')).toHaveCount(2)
+  await expect(sectionBody(author, section).locator('p').nth(1)).toHaveAttribute('data-suggested-split', 'Bea Paragraphs')
+  await expect(sectionBody(author, section).locator('.suggested-break-split')).toHaveText('¶')
+  await expect(author.getByTestId('comments-panel').getByTestId('tracked-change')).toHaveCount(1)
+  // Structure other than a paragraph break is still refused.
+  await author.keyboard.press('Control+Shift+8')
   await expect(author.getByText('Paragraph changes can\'t be suggested yet — describe them in a comment', { exact: true })).toBeVisible()
-  await expect(sectionBody(author, section).locator('p')).toHaveCount(1)
+  await expect(sectionBody(author, section).locator('ul')).toHaveCount(0)
   await author.keyboard.press('Control+Shift+E')
+  await author.keyboard.press('End')
   await author.keyboard.press('Enter')
   await author.keyboard.insertText('Two.')
-  await expect(sectionBody(author, section).locator('p')).toHaveCount(2)
-  await expect(sectionBody(author, section).locator('ins.suggestion-insertion')).toHaveCount(0)
+  await expect(sectionBody(author, section).locator('p')).toHaveCount(3)
+  await expect(sectionBody(author, section).locator('p').nth(2)).not.toHaveAttribute('data-suggested-split')
+  // No text is marked as suggested (the one pilcrow is the suggested break's).
+  await expect(sectionBody(author, section).locator('ins.suggestion-insertion:not(.suggested-break)')).toHaveCount(0)
+  await expect(sectionBody(author, section).locator('.suggested-break')).toHaveCount(1)
 })
 
 test('a reviewer suggests, the author sees it live and accepts part; a reviewer\'s forged deletion in the author\'s name is refused', async ({ chorus }) => {
