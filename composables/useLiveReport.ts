@@ -60,7 +60,7 @@ export function sectionCounts(fragment: Y.XmlFragment, cache: WeakMap<Block, Blo
 /** Forget the counts of every block holding a type the transaction changed. */
 export function forgetChanged(tr: Y.Transaction, cache: WeakMap<Block, BlockCounts>): void {
   for (const type of tr.changed.keys()) {
-    for (let t: Y.AbstractType<unknown> | null = type; t; t = (t._item?.parent as Y.AbstractType<unknown> | undefined) ?? null) {
+    for (let t: unknown = type; t; t = (t as { _item?: { parent?: unknown } | null })._item?.parent ?? null) {
       cache.delete(t as Block)
     }
   }
