@@ -22,6 +22,8 @@ import { guardUpdate } from '../../server/collab/guard'
 import { editSection, standardScenario } from '../support/guardScenario'
 import type { Member, Scenario } from '../support/guardScenario'
 import { judgeEffect } from '../support/guardOracle'
+import { rejectSuggestions } from '../../server/docx/export/trackedChanges'
+import type { PMNode } from '../../server/docx/types'
 
 const schema = chorusSchema()
 let ids = 0
@@ -104,6 +106,17 @@ describe('suggested paragraph breaks', () => {
     updateYFragment(doc, fragment, typed.doc, meta)
     expect(Y.encodeStateVector(doc)).not.toEqual(before)
     expect(wroteAttribute).toBe(false)
+  })
+})
+
+describe('the clean Word copy (open suggestions rejected)', () => {
+  it('joins a suggested split back and keeps a suggested join as the break it is', () => {
+    let s = suggestCommand(stateOf(docOf('Hello world', 'Next.'), 7), splitBlock)
+    s = suggestCommand(stateOf(s.doc, s.doc.child(0).nodeSize + s.doc.child(1).nodeSize + 1), joinBackward, ben)
+    expect(blocks(s.doc)).toEqual(['Hello ', 'world', 'Next.'])
+    const clean = rejectSuggestions(s.doc.toJSON() as PMNode)
+    expect(clean.content!.map(p => (p.content ?? []).map(t => t.text).join(''))).toEqual(['Hello world', 'Next.'])
+    expect(clean.content!.every(p => !p.attrs?.[SUGGESTED_SPLIT] && !p.attrs?.[SUGGESTED_JOIN])).toBe(true)
   })
 })
 

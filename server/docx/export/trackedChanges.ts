@@ -5,7 +5,7 @@
  * rejects them in Word; the clean copy is the text as it stands with every open suggestion
  * rejected (inserted text left out, text proposed for deletion kept as plain text).
  */
-import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
+import { BREAK_BLOCKS, DELETION, INSERTION, SUGGESTED_JOIN, SUGGESTED_SPLIT, paragraphSuggestion } from '#shared/editor/suggestionMarks'
 import { D, type DocxDesc } from './docxDesc'
 import type { PMMark, PMNode } from '../types'
 
@@ -53,14 +53,24 @@ export function trackedRun(marks: PMMark[] | undefined, props: Record<string, un
   return deletion ? D.DeletedTextRun(change) : D.InsertedTextRun(change)
 }
 
-/** A section body with every open suggestion rejected: inserted text removed, deletion marks dropped. */
+/**
+ * A section body with every open suggestion rejected: inserted text removed, deletion marks
+ * dropped; a suggested paragraph break (`suggestedSplit`) joined back into the paragraph before
+ * it, a suggested join left as the break it is (shared/editor/suggestionMarks.ts).
+ */
 export function rejectSuggestions(node: PMNode): PMNode {
   if (!node.content) return node
   const content: PMNode[] = []
   for (const child of node.content) {
     if (child.marks?.some(m => m.type === INSERTION)) continue
     const marks = child.marks?.filter(m => m.type !== DELETION)
-    const kept = marks && marks.length !== child.marks!.length ? { ...child, marks } : child
+    let kept = marks && marks.length !== child.marks!.length ? { ...child, marks } : child
+    if (kept.attrs && (kept.attrs[SUGGESTED_SPLIT] != null || kept.attrs[SUGGESTED_JOIN] != null)) kept = { ...kept, attrs: { ...kept.attrs, [SUGGESTED_SPLIT]: null, [SUGGESTED_JOIN]: null } }
+    const previous = content.at(-1)
+    if (node.type === 'doc' && paragraphSuggestion(child.attrs?.[SUGGESTED_SPLIT]) && previous && BREAK_BLOCKS.includes(previous.type) && BREAK_BLOCKS.includes(child.type)) {
+      content[content.length - 1] = { ...previous, content: [...(previous.content ?? []), ...(rejectSuggestions(kept).content ?? [])] }
+      continue
+    }
     content.push(rejectSuggestions(kept))
   }
   return { ...node, content }
