@@ -46,12 +46,12 @@ test('the report page shows outline, toolbar, sections and live counts, with no 
   await page.keyboard.type(' and a survey of service providers.')
   await page.keyboard.press('Control+Alt+f')
   await page.keyboard.type('Survey conducted between March and June 2026.')
-  await expect(page.getByTestId('outline-words-0')).toContainText('33 / 600 words')
+  await expect(page.getByTestId('outline-words-0')).toContainText('33 / 500 words')
   await expectConnected(page)
 
   // The other person sees the text, the count and where Bea is.
   await expect(sectionBody(admin, first)).toContainText('consultations with 340 children')
-  await expect(admin.getByTestId('outline-words-0')).toContainText('33 / 600 words')
+  await expect(admin.getByTestId('outline-words-0')).toContainText('33 / 500 words')
   await expect(admin.getByTestId('outline').locator(`[data-peer="${bea.account.id}"]`)).toBeVisible()
   await expect(admin.getByTestId('presence').locator(`[data-user="${bea.account.id}"]`)).toBeVisible()
   await caretIn(admin, first, 'start')
