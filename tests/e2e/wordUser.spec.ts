@@ -6,7 +6,8 @@
  */
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
-import { closePages, createReport, newPage, openReport } from './editor.helpers'
+import { caretIn, closePages, createReport, newPage, openReport } from './editor.helpers'
+import { commentOn, selectText } from './comments.helpers'
 import { startServer, removeDataDir } from '../support/serverProcess'
 
 test.afterEach(closePages)
@@ -127,6 +128,27 @@ test('visible labels are the accessible names of buttons and links (WCAG 2.5.3)'
     await expect(page.locator('h1').first()).toBeVisible()
     expect(await labelMismatches(page), path).toEqual([])
   }
+})
+
+test('a thread whose words were deleted is named by the words it shows (WCAG 2.5.3)', async ({ chorus }) => {
+  const report = await createReport(chorus, 'Removed quote report')
+  const section = report.sectionIds[0]!
+  const { page } = await newPage(chorus, chorus.admin.account)
+  await page.setViewportSize({ width: 1280, height: 860 })
+  await openReport(page, report.id)
+  await caretIn(page, section)
+  await page.keyboard.type(' These doomed words go.')
+  await commentOn(page, section, 'doomed words')
+  await page.getByTestId('new-thread').getByTestId('comment-input').pressSequentially('Cut this?')
+  await page.getByTestId('new-thread').getByTestId('comment-input').press('Enter')
+  const card = page.getByTestId('comment-thread').filter({ hasText: 'Cut this?' })
+  await expect(card).toBeVisible()
+  await selectText(page, section, 'doomed words')
+  await page.keyboard.press('Backspace')
+  await expect(card.getByTestId('text-removed')).toBeVisible()
+  await page.mouse.move(0, 0)
+  expect(await labelMismatches(page)).toEqual([])
+  await expect(card.getByRole('button', { name: /doomed words/ })).toBeVisible()
 })
 
 /** Buttons that ask before they remove, in the app's own dialog: Cancel keeps, the named button removes. */
