@@ -91,9 +91,10 @@ function* yRuns(node: Y.XmlFragment | Y.XmlElement, cache?: YRunCache): Generato
 }
 
 /** Equal suggestion attributes (key order aside). */
-export function sameAttrs(a: Readonly<Record<string, unknown>>, b: Readonly<Record<string, unknown>>): boolean {
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-  for (const k of keys) if ((a[k] ?? null) !== (b[k] ?? null)) return false
+export function sameAttrs(a: object, b: object): boolean {
+  const [x, y] = [a as Readonly<Record<string, unknown>>, b as Readonly<Record<string, unknown>>]
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)])
+  for (const k of keys) if ((x[k] ?? null) !== (y[k] ?? null)) return false
   return true
 }
 

@@ -17,6 +17,7 @@
 import { Extension, Mark } from '@tiptap/core'
 import { Plugin, PluginKey } from '@tiptap/pm/state'
 import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import type { EditorView } from '@tiptap/pm/view'
 import type { Node as PmNode } from '@tiptap/pm/model'
 import { suggestionColor } from './suggestionColor'
 
@@ -139,9 +140,10 @@ const breakMarksKey = new PluginKey<DecorationSet>('suggestedBreaks')
  * The pilcrow of a suggested break, drawn like suggested text (the same classes: underlined twice
  * in its author's colour for a split, struck through for a join, dark theme included).
  */
-function pilcrow(s: SuggestionAttrs, kind: 'split' | 'join'): () => HTMLElement {
-  return () => {
-    const el = document.createElement(kind === 'split' ? 'ins' : 'del')
+function pilcrow(s: SuggestionAttrs, kind: 'split' | 'join') {
+  // The view's own document (shared/ has no DOM types; this runs only in a browser editor).
+  return (view: EditorView) => {
+    const el = view.dom.ownerDocument.createElement(kind === 'split' ? 'ins' : 'del')
     el.className = `suggested-break suggested-break-${kind} ${kind === 'split' ? 'suggestion-insertion' : 'suggestion-deletion'}`
     el.textContent = PARAGRAPH_MARK
     el.setAttribute('contenteditable', 'false')

@@ -18,6 +18,12 @@ import { suggestDeletion, suggestInsertion } from '../fixtures-gen/sampleSuggest
 import { readSuggestions } from '#shared/editor/readSuggestions'
 import { recordSuggestionDecisions, replyToSuggestion } from '#shared/suggestionThreads'
 import { sectionFragmentName } from '#shared/docNames'
+import { EditorState, TextSelection } from '@tiptap/pm/state'
+import type { Transaction } from '@tiptap/pm/state'
+import { splitBlock } from '@tiptap/pm/commands'
+import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap'
+import { chorusSchema } from '#shared/editor/extensions'
+import { suggestChanges } from '#shared/editor/suggestChanges'
 import { docxParts, docxToPdf, hasSoffice, pandocView, xmlText } from '../fixtures-gen/readDocx'
 
 const run = promisify(execFile)
@@ -92,6 +98,29 @@ describe('Word tracked changes in the review copy', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true })
     }
+  }, 120_000)
+})
+
+describe('suggested paragraph breaks in Word', () => {
+  it('writes a suggested split as w:ins on the paragraph mark before the break (the review copy) and joins it back in the clean copy', async () => {
+    const doc = reportYDoc(sampleReport())
+    const fragment = doc.getXmlFragment(sectionFragmentName(SECTION))
+    const { doc: pm, meta } = initProseMirrorDoc(fragment, chorusSchema())
+    const first = pm.child(0)
+    const at = 1 + first.textContent.indexOf(' ') + 1
+    const state = EditorState.create({ doc: pm, selection: TextSelection.create(pm, at) })
+    let made: Transaction | null = null
+    splitBlock(state, (tr) => {
+      made = tr
+    })
+    const result = suggestChanges(state, made!, { id: ana.id, name: ana.name, now: () => T0 })
+    if (result.kind !== 'tracked') throw new Error('not tracked')
+    doc.transact(() => updateYFragment(doc, fragment, result.tr.doc, meta))
+    const review = (await docxParts((await exportDocx(reportExportInput(doc), { comments: true, date: DATE })).buffer))['word/document.xml']!
+    expect(review).toMatch(/<w:pPr>(?:(?!<\/w:pPr>).)*<w:rPr><w:ins w:id="\d+" w:author="Ana Ruiz" w:date="2027-01-10T09:30:00Z"\/><\/w:rPr><\/w:pPr>/s)
+    const clean = (await docxParts((await exportDocx(reportExportInput(doc), { comments: false, date: DATE })).buffer))['word/document.xml']!
+    expect(clean).not.toMatch(/<w:ins /)
+    expect(xmlText(clean)).toContain(first.textContent)
   }, 120_000)
 })
 

@@ -10,6 +10,7 @@ import { renderList } from './nodes/list'
 import { renderParagraph } from './nodes/paragraph'
 import { renderTable } from './nodes/table'
 import { renderUnknownBlock } from './nodes/unknownBlock'
+import { breakChange } from './trackedChanges'
 import type { BlockEnv, RenderContext } from './renderContext'
 import type { PMNode } from '../types'
 
@@ -48,6 +49,13 @@ export function renderBlocks(nodes: PMNode[] | undefined, start: number, ctx: Re
       continue
     }
     const render = Object.hasOwn(blockRenderers, node.type) ? blockRenderers[node.type]! : renderUnknownBlock
+    // A suggested paragraph break before this block: a tracked change on the previous paragraph's mark.
+    const change = env.top ? breakChange(node, ctx.changeIds) : null
+    const previous = out.at(-1)
+    if (change && previous?.$ === 'Paragraph') {
+      const args = previous.args[0] as { run?: object }
+      out[out.length - 1] = { $: 'Paragraph', args: [{ ...args, run: { ...args.run, ...change } }] }
+    }
     const blocks = render(node, pos, ctx, env)
     if (pageBreak && blocks.length) {
       const first = blocks[0]!

@@ -27,7 +27,7 @@ export function changeAuthor(attrs: Record<string, unknown> | undefined): string
 }
 
 /** ISO date without milliseconds, as Word writes `w:date`. */
-function changeDate(attrs: Record<string, unknown> | undefined): string {
+export function changeDate(attrs: Record<string, unknown> | undefined): string {
   const ms = typeof attrs?.createdAt === 'number' && Number.isFinite(attrs.createdAt) ? attrs.createdAt : 0
   return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z')
 }
@@ -51,6 +51,21 @@ export function trackedRun(marks: PMMark[] | undefined, props: Record<string, un
   if (!mark) return D.TextRun({ ...props, text })
   const change = { ...props, text, id: ids.take(), author: changeAuthor(mark.attrs), date: changeDate(mark.attrs) }
   return deletion ? D.DeletedTextRun(change) : D.InsertedTextRun(change)
+}
+
+/**
+ * A suggested paragraph break before `node` (review copy) as Word's tracked change on the
+ * paragraph MARK of the paragraph before it (`w:pPr/w:rPr/w:ins`, or `w:del` for a suggested join):
+ * the run options to merge into that paragraph's `run`. Null when there is none.
+ */
+export function breakChange(node: PMNode, ids: TrackedChangeIds): Record<string, unknown> | null {
+  const split = paragraphSuggestion(node.attrs?.[SUGGESTED_SPLIT])
+  const join = paragraphSuggestion(node.attrs?.[SUGGESTED_JOIN])
+  const s = join ?? split
+  if (!s || !BREAK_BLOCKS.includes(node.type)) return null
+  const attrs = s as unknown as Record<string, unknown>
+  const change = { id: ids.take(), author: changeAuthor(attrs), date: changeDate(attrs) }
+  return join ? { deletion: change } : { insertion: change }
 }
 
 /**
