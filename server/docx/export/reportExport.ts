@@ -37,11 +37,16 @@ export interface ReportExport {
   baseName: string
 }
 
-/** Check, read and make the Word file of the report in the request; `format` goes to the audit log. */
-export async function exportReport(event: H3Event, format: 'docx' | 'pdf'): Promise<ReportExport> {
+/**
+ * Check, read and make the Word file of the report in the request; `format` goes to the audit log.
+ * `ready` runs once the person is allowed and the query valid, before any work (the PDF route
+ * refuses there when the server has no converter).
+ */
+export async function exportReport(event: H3Event, format: 'docx' | 'pdf', ready?: () => Promise<void>): Promise<ReportExport> {
   const reportId = idParam(event, 'id')
   const { user } = await requireReportAccess(event, reportId, 'export')
   const { comments, numbered, skipEmpty, confidentialHeader } = validQuery(event, querySchema)
+  await ready?.()
   const { meta, input } = await readReportDoc(reportId, async doc => ({ meta: readMeta(doc), input: await reportExportInputAsync(doc, { skipComments: !comments }) }))
   const { buffer, warnings } = await exportDocx(input, { comments, numberedParagraphs: numbered ?? meta.numberedParagraphs, skipEmptySections: skipEmpty, confidentialHeader })
   if (warnings.length) console.warn('[export] degraded nodes', { reportId, warnings: warnings.length })

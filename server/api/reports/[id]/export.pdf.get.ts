@@ -8,9 +8,10 @@ import { apiError } from '../../../utils/errors'
  * LibreOffice here or by Gotenberg (server/pdf/docxToPdf.ts). 503 when the server has neither.
  */
 export default defineEventHandler(async (event) => {
-  // Before any work: a server without a converter says so at once.
-  if (!(await pdfConverter())) throw apiError('pdfUnavailable')
-  const { reportId, buffer, baseName } = await exportReport(event, 'pdf')
+  // Once allowed, before any work: a server without a converter says so at once.
+  const { reportId, buffer, baseName } = await exportReport(event, 'pdf', async () => {
+    if (!(await pdfConverter())) throw apiError('pdfUnavailable')
+  })
   let pdf: Buffer | null
   try {
     pdf = await docxToPdf(buffer, `${baseName}.docx`)
