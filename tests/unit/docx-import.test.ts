@@ -138,7 +138,8 @@ describe('DOCX import of other documents', () => {
 
   it('gives an empty document one empty paragraph', async () => {
     const { content } = await importDocx(await Packer.toBuffer(new Document({ sections: [{ children: [] }] })))
-    expect(content).toEqual({ type: 'doc', content: [{ type: 'paragraph' }] })
+    // A paragraph carries the suggested-break attributes (null: no break suggested), as the schema writes every paragraph.
+    expect(content).toEqual({ type: 'doc', content: [{ type: 'paragraph', attrs: { suggestedSplit: null, suggestedJoin: null } }] })
   })
 })
 
