@@ -21,6 +21,13 @@ import { reportYDoc, sampleReport } from '../fixtures-gen/sampleReport'
 import { commentOn } from '../fixtures-gen/sampleComments'
 import { suggestDeletion, suggestInsertion } from '../fixtures-gen/sampleSuggestions'
 import { hasSoffice } from '../fixtures-gen/readDocx'
+import { EditorState, TextSelection } from '@tiptap/pm/state'
+import type { Command, Transaction } from '@tiptap/pm/state'
+import { joinBackward, splitBlock } from '@tiptap/pm/commands'
+import { initProseMirrorDoc, updateYFragment } from '@tiptap/y-tiptap'
+import { sectionFragmentName } from '#shared/docNames'
+import { suggestChanges } from '#shared/editor/suggestChanges'
+import { paragraphSuggestion, SUGGESTED_JOIN, SUGGESTED_SPLIT } from '#shared/editor/suggestionMarks'
 
 const ana = { id: 'u-ana', name: 'Ana Ruiz' }
 const ben = { id: 'u-ben', name: 'Ben Okafor' }
@@ -112,4 +119,73 @@ describe('importing Word tracked changes and comments', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 120_000)
+})
+
+describe('importing Word tracked paragraph marks', () => {
+  /** A review copy of a report where Ana suggested, in Suggesting mode, a split (Enter) and Ben a join (Backspace). */
+  async function breaksReviewCopy(): Promise<Buffer> {
+    // (Suggesting mode tracks breaks between top-level paragraphs and headings; these are paragraphs.)
+    const doc = reportYDoc(sampleReport())
+    const fragment = doc.getXmlFragment(sectionFragmentName(SECTION))
+    const suggest = (command: Command, caret: (pm: ReturnType<typeof initProseMirrorDoc>['doc']) => number, who: { id: string, name: string }, now: number) => {
+      const { doc: pm, meta } = initProseMirrorDoc(fragment, chorusSchema())
+      const state = EditorState.create({ doc: pm, selection: TextSelection.create(pm, caret(pm)) })
+      let made: Transaction | null = null
+      command(state, (tr) => {
+        made = tr
+      })
+      const result = suggestChanges(state, made!, { ...who, now: () => now })
+      if (result.kind !== 'tracked') throw new Error('not tracked')
+      doc.transact(() => updateYFragment(doc, fragment, result.tr.doc, meta))
+    }
+    /** Where the k-th top-level block starts, and the first plain paragraph that follows another. */
+    const start = (pm: ReturnType<typeof initProseMirrorDoc>['doc'], k: number) => {
+      let pos = 0
+      for (let i = 0; i < k; i++) pos += pm.child(i).nodeSize
+      return pos
+    }
+    const paragraphAfterParagraph = (pm: ReturnType<typeof initProseMirrorDoc>['doc'], from = 1) => {
+      for (let k = from; k < pm.childCount; k++) if (pm.child(k).type.name === 'paragraph' && ['paragraph', 'heading'].includes(pm.child(k - 1).type.name)) return k
+      throw new Error(`no paragraph after a paragraph or heading from block ${from}: ${Array.from({ length: pm.childCount }, (_, i) => pm.child(i).type.name).join(' ')}`)
+    }
+    // Split a paragraph after its first word (Enter); join a later paragraph to the one before it (Backspace).
+    suggest(splitBlock, (pm) => {
+      const k = paragraphAfterParagraph(pm)
+      return start(pm, k) + 1 + pm.child(k).textContent.indexOf(' ') + 1
+    }, ana, T0)
+    suggest(joinBackward, pm => start(pm, paragraphAfterParagraph(pm, paragraphAfterParagraph(pm) + 2)) + 1, ben, T0 + 60_000)
+    // Without UN paragraph numbers: a numbered paragraph comes back from Word as a list item, and
+    // Suggesting mode tracks breaks between top-level paragraphs.
+    return (await exportDocx(reportExportInput(doc), { comments: true, numberedParagraphs: false })).buffer
+  }
+
+  it('reads w:ins / w:del on a paragraph mark as a suggested split / join of the paragraph after it, in the Word author\'s name', async () => {
+    const buffer = await breaksReviewCopy()
+    const xml = await (await JSZip.loadAsync(buffer)).file('word/document.xml')!.async('string')
+    expect(xml).toMatch(/<w:rPr><w:ins [^>]*w:author="Ana Ruiz"[^>]*\/><\/w:rPr><\/w:pPr>/)
+    expect(xml).toMatch(/<w:rPr><w:del [^>]*w:author="Ben Okafor"[^>]*\/><\/w:rPr><\/w:pPr>/)
+
+    const { content } = await importDocx(buffer, {}, importer)
+    const blocks = content.content!.filter(b => b.type === 'paragraph')
+    const splits = blocks.filter(b => paragraphSuggestion(b.attrs?.[SUGGESTED_SPLIT]))
+    const joins = blocks.filter(b => paragraphSuggestion(b.attrs?.[SUGGESTED_JOIN]))
+    expect(splits).toHaveLength(1)
+    expect(joins).toHaveLength(1)
+    expect(paragraphSuggestion(splits[0]!.attrs![SUGGESTED_SPLIT])).toMatchObject({ authorId: 'u-mira', authorName: 'Mira Halden', wordAuthor: 'Ana Ruiz', createdAt: T0 })
+    expect(paragraphSuggestion(joins[0]!.attrs![SUGGESTED_JOIN])).toMatchObject({ authorId: 'u-mira', wordAuthor: 'Ben Okafor', createdAt: T0 + 60_000 })
+    // The markers are gone from the text, and the readers see one inserted and one deleted break.
+    expect(JSON.stringify(content)).not.toMatch(/\uFDD2|\uFDD3/)
+    const found = readSuggestions(chorusSchema().nodeFromJSON(content), 's')
+    expect(found.filter(f => f.inserted === '¶').map(f => f.wordAuthor)).toEqual(['Ana Ruiz'])
+    expect(found.filter(f => f.deleted === '¶').map(f => f.wordAuthor)).toEqual(['Ben Okafor'])
+  })
+
+  it('takes a break Word accepted (the mark\'s w:ins removed) as made, with no suggestion', async () => {
+    const zip = await JSZip.loadAsync(await breaksReviewCopy())
+    const xml = await zip.file('word/document.xml')!.async('string')
+    zip.file('word/document.xml', xml.replace(/<w:rPr><w:ins [^>]*\/><\/w:rPr><\/w:pPr>/, '</w:pPr>'))
+    const { content } = await importDocx(await zip.generateAsync({ type: 'nodebuffer' }), {}, importer)
+    expect(content.content!.some(b => paragraphSuggestion(b.attrs?.[SUGGESTED_SPLIT]))).toBe(false)
+    expect(content.content!.filter(b => paragraphSuggestion(b.attrs?.[SUGGESTED_JOIN]))).toHaveLength(1)
+  })
 })

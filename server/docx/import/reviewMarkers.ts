@@ -3,9 +3,11 @@
  * `/i<n>` gets an `insertion` mark, between `d<n>` … `/d<n>` a `deletion` mark, attributed to the
  * importing account with the Word author kept as `wordAuthor` (shown "<name>, in Word") and the
  * date from `w:date`; comment markers become ranges (ProseMirror positions in the cleaned body);
- * section bookmarks of a Chorus export tell which top-level block starts which section.
+ * section bookmarks of a Chorus export tell which top-level block starts which section; a tracked
+ * paragraph mark (`bi<n>` / `bd<n>` at the start of the paragraph after it) becomes that
+ * paragraph's `suggestedSplit` / `suggestedJoin`, as Suggesting mode writes them.
  */
-import { DELETION, INSERTION, type SuggestionAttrs } from '#shared/editor/suggestionMarks'
+import { BREAK_BLOCKS, DELETION, INSERTION, SUGGESTED_JOIN, SUGGESTED_SPLIT, encodeParagraphSuggestion, type SuggestionAttrs } from '#shared/editor/suggestionMarks'
 import { newSuggestionId } from '#shared/editor/newSuggestionId'
 import { nodeSize } from '../export/positions'
 import type { WordReview } from './runMammoth'
@@ -60,6 +62,8 @@ export function readReviewMarkers(doc: PMNode, review: WordReview, importer: Imp
   const ends = new Map<string, number>()
   const sectionStarts: ReviewMarkersResult['sectionStarts'] = []
   let topBlock = -1
+  /** Suggested breaks read in the top-level block being rebuilt. */
+  let breaks: Array<{ attr: string, n: number }> = []
 
   const suggestionMarks = (base: PMMark[] | undefined): PMMark[] | undefined => {
     const marks = (base ?? []).filter(m => m.type !== INSERTION && m.type !== DELETION)
@@ -71,6 +75,11 @@ export function readReviewMarkers(doc: PMNode, review: WordReview, importer: Imp
   }
 
   const marker = (code: string, pos: number) => {
+    const b = /^b([id])(\d+)$/.exec(code)
+    if (b) {
+      if (attrs[Number(b[2])]) breaks.push({ attr: b[1] === 'i' ? SUGGESTED_SPLIT : SUGGESTED_JOIN, n: Number(b[2]) })
+      return
+    }
     const m = /^(\/?)([idcs])(.+)$/.exec(code)
     if (!m) return
     const [, close, kind, id] = m as unknown as [string, string, string, string]
@@ -93,7 +102,13 @@ export function readReviewMarkers(doc: PMNode, review: WordReview, importer: Imp
     node.content.forEach((child, index) => {
       if (node.type === 'doc') topBlock = index
       if (child.type !== 'text') {
-        const rebuilt = rebuild(child, pos + 1)
+        if (node.type === 'doc') breaks = []
+        let rebuilt = rebuild(child, pos + 1)
+        // A break suggested before a top-level paragraph (the first block has none before it).
+        if (node.type === 'doc' && index > 0 && breaks.length && BREAK_BLOCKS.includes(rebuilt.type)) {
+          const extra = Object.fromEntries(breaks.map(x => [x.attr, encodeParagraphSuggestion(attrs[x.n]!)]))
+          rebuilt = { ...rebuilt, attrs: { ...rebuilt.attrs, ...extra } }
+        }
         content.push(rebuilt)
         pos += nodeSize(rebuilt)
         return

@@ -9,12 +9,16 @@
  *   (insertion n), `d<n>` … `/d<n>` (deletion n);
  * - `w:commentRangeStart` / `w:commentRangeEnd` become `c<id>` / `/c<id>` markers (a range that
  *   starts or ends between paragraphs is moved into the next / previous paragraph);
- * - a `_Chorus_s<k>` bookmark (a Chorus section title, see export/sectionTitle.ts) becomes `s<k>`.
+ * - a `_Chorus_s<k>` bookmark (a Chorus section title, see export/sectionTitle.ts) becomes `s<k>`;
+ * - a tracked change on a paragraph MARK (`<w:ins/>` / `<w:del/>` in the paragraph's own run
+ *   properties: the break after this paragraph was inserted / deleted) becomes `bi<n>` / `bd<n>` at
+ *   the start of the NEXT paragraph, which is where the editor keeps a suggested break
+ *   (`suggestedSplit` / `suggestedJoin` on the paragraph after it).
  *
  * htmlToDoc keeps the markers as text; reviewMarkers.ts turns them into marks and comment ranges.
  * It also reads comments.xml (author, date, text) and commentsExtended.xml (reply threading,
- * resolved) and the Chorus export's custom properties. Paragraph-mark and formatting changes
- * (`<w:ins/>` inside properties) are left as they are: text is what is tracked.
+ * resolved) and the Chorus export's custom properties. Formatting changes (`w:rPrChange`,
+ * `w:pPrChange`) are left as they are: text and paragraph breaks are what is tracked.
  */
 export const REVIEW_MARKUP_SOURCE = String.raw`
 const OPEN = '\uFDD2'
@@ -41,6 +45,9 @@ function rewritePart(xml, changes) {
   let inParagraph = false
   let pendingStarts = []
   let lastParagraphEnd = -1
+  // The tracked change on the current paragraph's mark, if any (a self-closing w:ins/w:del inside
+  // a paragraph can only be in its mark's run properties: runs are wrapped, never marked so).
+  let markChange = null
   let last = 0
   let m
   TOKEN.lastIndex = 0
@@ -50,6 +57,7 @@ function rewritePart(xml, changes) {
     const tag = m[0]
     if (tag.startsWith('<w:p') && !tag.endsWith('/>') && /^<w:p[ >]/.test(tag)) {
       inParagraph = true
+      markChange = null
       out.push(tag)
       if (pendingStarts.length) out.push(pendingStarts.join(''))
       pendingStarts = []
@@ -57,7 +65,16 @@ function rewritePart(xml, changes) {
       inParagraph = false
       lastParagraphEnd = out.length
       out.push(tag)
+      if (markChange) pendingStarts.push(markerRun(markChange))
+      markChange = null
     } else if (m[1]) {
+      if (m[3] === '/' && inParagraph && (m[1] === 'ins' || m[1] === 'del')) {
+        const n = changes.length
+        changes.push({ kind: m[1] === 'ins' ? 'insertion' : 'deletion', author: attr(tag, 'w:author'), date: attr(tag, 'w:date') })
+        markChange = (m[1] === 'ins' ? 'bi' : 'bd') + n
+        out.push(tag)
+        continue
+      }
       if (m[3] === '/' || !inParagraph) {
         stack.push(null)
         out.push(tag)
