@@ -61,6 +61,37 @@ export class WordFile {
     return this
   }
 
+  /**
+   * Tracks Enter pressed by `author` right after `after` (within one run of text), as Word writes
+   * it: the paragraph ends there and its mark carries `w:ins`; the rest of its text starts a new
+   * paragraph with the same properties.
+   */
+  trackParagraphSplit(after: string, author: string, id: number): this {
+    const SPLIT = '\u0000'
+    this.splitRun(after, (rPr, phrase) => `${run(rPr, phrase)}${SPLIT}`)
+    const xml = this.document
+    const at = xml.indexOf(SPLIT)
+    const pStart = Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at))
+    const pPr = /^<w:pPr>((?:(?!<\/w:pPr>).)*)<\/w:pPr>/s.exec(xml.slice(xml.indexOf('>', pStart) + 1))?.[1] ?? ''
+    const head = markParagraph(xml.slice(pStart, at), `<w:ins w:id="${id}" w:author="${esc(author)}" w:date="${WORD_DATE}"/>`)
+    const nextPPr = pPr.replace(/<w:rPr>(?:(?!<\/w:rPr>).)*<\/w:rPr>/s, '')
+    this.document = `${xml.slice(0, pStart)}${head}</w:p><w:p><w:pPr>${nextPPr}</w:pPr>${xml.slice(at + 1)}`
+    return this
+  }
+
+  /** Tracks the deletion by `author` of the paragraph mark before the paragraph that starts with `start` (Backspace there, in Word). */
+  trackParagraphJoin(start: string, author: string, id: number): this {
+    const xml = this.document
+    const at = xml.indexOf(`>${esc(start)}`)
+    if (at < 0) throw new Error(`no text "${start}"`)
+    const pStart = Math.max(xml.lastIndexOf('<w:p>', at), xml.lastIndexOf('<w:p ', at))
+    const prevEnd = xml.lastIndexOf('</w:p>', pStart)
+    const prevStart = Math.max(xml.lastIndexOf('<w:p>', prevEnd), xml.lastIndexOf('<w:p ', prevEnd))
+    const marked = markParagraph(xml.slice(prevStart, prevEnd), `<w:del w:id="${id}" w:author="${esc(author)}" w:date="${WORD_DATE}"/>`)
+    this.document = xml.slice(0, prevStart) + marked + xml.slice(prevEnd)
+    return this
+  }
+
   /** Adds a comment (and replies) on `phrase` (within one run of text); ids from `id` on. */
   comment(phrase: string, id: number, comment: { author: string, text: string }, replies: Array<{ author: string, text: string }> = []): this {
     this.splitRun(phrase, (rPr, p) => `<w:commentRangeStart w:id="${id}"/>${run(rPr, p)}<w:commentRangeEnd w:id="${id}"/><w:r><w:commentReference w:id="${id}"/></w:r>`)
@@ -124,6 +155,15 @@ export class WordFile {
     const replaced = `${before ? runXml(rPr, before) : ''}${middle(rPr, phrase)}${after ? runXml(rPr, after) : ''}`
     this.parts.set(part, xml.slice(0, m.index) + replaced + xml.slice(m.index + whole.length))
   }
+}
+
+/** A paragraph (from its <w:p> on) whose mark gets the tracked change `change` (first in the mark's run properties, as Word orders them). */
+function markParagraph(paragraph: string, change: string): string {
+  const openEnd = paragraph.indexOf('>') + 1
+  const pPr = /^<w:pPr>((?:(?!<\/w:pPr>).)*)<\/w:pPr>/s.exec(paragraph.slice(openEnd))
+  if (!pPr) return `${paragraph.slice(0, openEnd)}<w:pPr><w:rPr>${change}</w:rPr></w:pPr>${paragraph.slice(openEnd)}`
+  const props = pPr[1]!.includes('<w:rPr>') ? pPr[1]!.replace('<w:rPr>', `<w:rPr>${change}`) : `${pPr[1]}<w:rPr>${change}</w:rPr>`
+  return `${paragraph.slice(0, openEnd)}<w:pPr>${props}</w:pPr>${paragraph.slice(openEnd + pPr[0].length)}`
 }
 
 /** The paragraph id docx gives the comment with id `id` (and that a reply names as its parent). */

@@ -122,3 +122,35 @@ describe('importing a reviewed copy of a Chorus export', () => {
     expect(suggestions(doc, V).map(s => s.authorId)).toEqual([ana.id, ben.id])
   })
 })
+
+describe('paragraph breaks tracked in a reviewed copy', () => {
+  it('places Enter and Backspace tracked in Word as a suggested split and join of the same paragraphs, in the Word author\'s name', async () => {
+    const doc = reportYDoc(sampleReport())
+    // Without UN paragraph numbers (numbered paragraphs come back from Word as list items).
+    const exported = (await exportDocx(reportExportInput(doc), { comments: true, numberedParagraphs: false })).buffer
+    const reviewed = await (await WordFile.open(exported))
+      .trackParagraphSplit('adopt a comprehensive strategy.', 'Lawyer (UNICEF)', 960)
+      .trackParagraphJoin('The coalition notes that', 'Officer', 961)
+      .save()
+    const file = await importDocx(reviewed, {}, mira)
+    let report!: ReturnType<typeof placeReviewed>
+    doc.transact(() => {
+      report = placeReviewed(doc, file, mira, 'secretariat')
+    })
+    expect(report.notPlaced).toEqual([])
+    expect(report.suggestions).toBe(2)
+    const found = readSuggestions(doc.getXmlFragment(sectionFragmentName(V)), V)
+    expect(found.filter(s => s.inserted === '¶').map(s => ({ authorId: s.authorId, wordAuthor: s.wordAuthor }))).toEqual([{ authorId: mira.id, wordAuthor: 'Lawyer (UNICEF)' }])
+    expect(found.filter(s => s.deleted === '¶').map(s => ({ authorId: s.authorId, wordAuthor: s.wordAuthor }))).toEqual([{ authorId: mira.id, wordAuthor: 'Officer' }])
+    // The split is where Word has it: the live paragraph now ends after "strategy." and the next starts with its rest.
+    const text = sectionText(doc, V)
+    expect(text).toContain('adopt a comprehensive strategy.\n No budget line')
+    // Placing the same file again adds nothing: what Chorus has is not doubled.
+    let again!: ReturnType<typeof placeReviewed>
+    doc.transact(() => {
+      again = placeReviewed(doc, file, mira, 'secretariat')
+    })
+    expect(again.suggestions).toBe(0)
+    expect(readSuggestions(doc.getXmlFragment(sectionFragmentName(V)), V)).toHaveLength(found.length)
+  })
+})

@@ -6,14 +6,20 @@
  * both anchor everything in between.
  */
 import { diffArrays } from 'diff'
-import { DELETION, INSERTION, type SuggestionAttrs } from '#shared/editor/suggestionMarks'
+import { DELETION, INSERTION, PARAGRAPH_MARK, SUGGESTED_JOIN, SUGGESTED_SPLIT, paragraphSuggestion, type SuggestionAttrs } from '#shared/editor/suggestionMarks'
 import { nodeSize } from '../export/positions'
 import type { PMMark, PMNode } from '../types'
 
-/** One character: `pos` in its doc (-1 for the block separator), its marks. */
+/**
+ * One character: `pos` in its doc (-1 for the block separator), its marks. A block separator of a
+ * top-level paragraph or heading knows the block (`block`: its position) and carries the block's
+ * suggested break as `ins` (a split) or `del` (a join), so a paragraph break proposed in Word or in
+ * Chorus is compared and placed like a character.
+ */
 export interface Char {
   ch: string
   pos: number
+  block?: number
   ins?: SuggestionAttrs
   del?: SuggestionAttrs
   marks?: PMMark[]
@@ -25,7 +31,7 @@ const DIFF_TIMEOUT_MS = 1500
 /** The characters of the top-level blocks `blocks` (positions from `start`), blocks separated by "\n". */
 export function flatten(blocks: PMNode[], start = 0): Char[] {
   const out: Char[] = []
-  const walk = (node: PMNode, pos: number) => {
+  const walk = (node: PMNode, pos: number, top = false) => {
     if (node.type === 'text') {
       const ins = node.marks?.find(m => m.type === INSERTION)?.attrs as SuggestionAttrs | undefined
       const del = node.marks?.find(m => m.type === DELETION)?.attrs as SuggestionAttrs | undefined
@@ -33,7 +39,11 @@ export function flatten(blocks: PMNode[], start = 0): Char[] {
       for (let i = 0; i < (node.text ?? '').length; i++) out.push({ ch: node.text![i]!, pos: pos + i, ins, del, marks })
       return
     }
-    if (node.type === 'paragraph' || node.type === 'heading') out.push({ ch: '\n', pos: -1 })
+    if (node.type === 'paragraph' || node.type === 'heading') {
+      const split = top ? paragraphSuggestion(node.attrs?.[SUGGESTED_SPLIT]) : null
+      const join = top ? paragraphSuggestion(node.attrs?.[SUGGESTED_JOIN]) : null
+      out.push({ ch: '\n', pos: -1, ...(top ? { block: pos } : {}), ...(split ? { ins: split } : {}), ...(join ? { del: join } : {}) })
+    }
     let child = pos + 1
     for (const c of node.content ?? []) {
       walk(c, child)
@@ -42,7 +52,7 @@ export function flatten(blocks: PMNode[], start = 0): Char[] {
   }
   let pos = start
   for (const block of blocks) {
-    walk(block, pos)
+    walk(block, pos, true)
     pos += nodeSize(block)
   }
   return out
@@ -121,7 +131,7 @@ export function wordChanges(chars: Char[]): Array<{ kind: 'insertion' | 'deletio
     for (const [kind, a] of [['insertion', c.ins], ['deletion', c.del]] as const) {
       if (!a) continue
       const e = byKey.get(kind + a.id) ?? { kind, author: a.wordAuthor ?? a.authorName, text: '' }
-      e.text += c.ch
+      e.text += c.ch === '\n' ? PARAGRAPH_MARK : c.ch
       byKey.set(kind + a.id, e)
     }
   }

@@ -16,7 +16,7 @@ import { chorusSchema } from '#shared/editor/extensions'
 import { sectionFragmentName } from '#shared/docNames'
 import { canEditSectionText, type Role } from '#shared/permissions'
 import { readSections } from '#shared/reportDoc'
-import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
+import { BREAK_BLOCKS, DELETION, INSERTION, PARAGRAPH_MARK, SUGGESTED_JOIN, SUGGESTED_SPLIT, encodeParagraphSuggestion, type SuggestionAttrs } from '#shared/editor/suggestionMarks'
 import type { PMMark, PMNode } from '../types'
 import { alignChars, flatten, insertPoint, runs, textOf, wordChanges, type Char } from './alignText'
 import { splitReviewed, type AlignedSections } from './reviewedSections'
@@ -102,13 +102,27 @@ function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[
     return
   }
   const tr = new Transform(pm)
-  const inserts: Array<{ at: number, text: string, marks: PMMark[] }> = []
+  // Text to insert, or (`split`) a paragraph break Word inserted: the block splits there.
+  const inserts: Array<{ at: number, text: string, marks: PMMark[], split?: SuggestionAttrs }> = []
   // Deletions proposed in Word: mark the live characters they cover.
   const byDeletion = new Map<string, number[]>()
   words.forEach((c, i) => c.del && !c.ins && byDeletion.set(c.del.id, [...(byDeletion.get(c.del.id) ?? []), i]))
   for (const idx of byDeletion.values()) {
     const attrs = words[idx[0]!]!.del!
-    const targets = idx.map(i => map[i]!).filter(j => j >= 0 && !liveChars[j]!.del)
+    // A paragraph mark deleted in Word: the live paragraph after it gets the suggested join.
+    if (idx.every(i => words[i]!.ch === '\n')) {
+      for (const i of idx) {
+        const live = map[i]! >= 0 ? liveChars[map[i]!] : undefined
+        if (live?.block !== undefined && live.block > 0 && !live.del) {
+          tr.setNodeAttribute(live.block, SUGGESTED_JOIN, encodeParagraphSuggestion(attrs))
+          report.suggestions++
+        } else {
+          notPlaced('deletion', attrs.wordAuthor ?? '', PARAGRAPH_MARK, 'text-gone')
+        }
+      }
+      continue
+    }
+    const targets = idx.map(i => map[i]!).filter(j => j >= 0 && !liveChars[j]!.del && liveChars[j]!.pos >= 0)
     const missing = idx.some(i => map[i]! < 0 && words[i]!.ch.trim())
     if (targets.length && !missing) report.suggestions++
     // Only whole: a deletion of words partly gone from the report is listed, not half applied.
@@ -120,6 +134,16 @@ function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[
   words.forEach((c, i) => c.ins && !c.del && map[i]! < 0 && byInsertion.set(c.ins.id, [...(byInsertion.get(c.ins.id) ?? []), i]))
   for (const idx of byInsertion.values()) {
     const attrs = words[idx[0]!]!.ins!
+    if (idx.every(i => words[i]!.ch === '\n')) {
+      for (const [a, b] of runs(idx)) {
+        const at = insertPoint(a, b, map, liveChars)
+        const $at = at === null ? null : tr.doc.resolve(at)
+        if ($at && $at.depth === 1 && BREAK_BLOCKS.includes($at.parent.type.name)) inserts.push({ at: at!, text: '', marks: [], split: attrs })
+        else notPlaced('insertion', attrs.wordAuthor ?? '', PARAGRAPH_MARK, 'no-context')
+      }
+      if (inserts.some(x => x.split === attrs)) report.suggestions++
+      continue
+    }
     let placed = false
     for (const [a, b] of runs(idx)) {
       const text = words.slice(a, b + 1).map(c => c.ch).join('').replace(/\n/g, ' ')
@@ -131,7 +155,12 @@ function placeSection(doc: Y.Doc, sectionId: string, title: string, words: Char[
     if (placed) report.suggestions++
   }
   for (const ins of inserts.sort((x, y) => y.at - x.at)) {
-    tr.insert(ins.at, schema.text(ins.text, ins.marks.map(m => schema.markFromJSON(m))))
+    if (ins.split) {
+      const block = tr.doc.resolve(ins.at).parent
+      tr.split(ins.at, 1, [{ type: block.type, attrs: { ...block.attrs, [SUGGESTED_SPLIT]: encodeParagraphSuggestion(ins.split), [SUGGESTED_JOIN]: null } }])
+    } else {
+      tr.insert(ins.at, schema.text(ins.text, ins.marks.map(m => schema.markFromJSON(m))))
+    }
   }
   reportDecisions(sectionId, liveChars, words, map, report)
   const placed = placeComments(doc, sectionId, words, comments, map, liveChars, tr, importer, report, notPlaced)

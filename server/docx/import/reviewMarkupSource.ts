@@ -72,7 +72,7 @@ function rewritePart(xml, changes) {
         const n = changes.length
         changes.push({ kind: m[1] === 'ins' ? 'insertion' : 'deletion', author: attr(tag, 'w:author'), date: attr(tag, 'w:date') })
         markChange = (m[1] === 'ins' ? 'bi' : 'bd') + n
-        out.push(tag)
+        // Not passed on: mammoth would join the paragraph to the next for a deleted mark.
         continue
       }
       if (m[3] === '/' || !inParagraph) {

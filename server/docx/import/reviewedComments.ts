@@ -14,6 +14,7 @@ import type { PlacedComment } from './importedThreads'
 import type { Importer } from './reviewMarkers'
 import type { ReviewedImportReport } from './placeReviewed'
 import type { NotPlacedReason } from '#shared/importNotices'
+import { PARAGRAPH_MARK } from '#shared/editor/suggestionMarks'
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim()
 
@@ -88,7 +89,7 @@ export function reportDecisions(sectionId: string, live: Char[], words: Char[], 
   })
   for (const [key, g] of groups) {
     const mapped = g.idx.filter(j => toWord[j]! >= 0)
-    const text = g.idx.map(j => live[j]!.ch).join('')
+    const text = g.idx.map(j => (live[j]!.ch === '\n' ? PARAGRAPH_MARK : live[j]!.ch)).join('')
     // An insertion with a deletion over it went out as the deletion: still pending while that is.
     const stillMarked = mapped.some(j => words[toWord[j]!]![g.kind] || (g.kind === 'ins' && live[j]!.del && words[toWord[j]!]!.del))
     let decision: 'accepted' | 'rejected' | null = null
