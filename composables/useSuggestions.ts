@@ -40,6 +40,8 @@ const READ_MS = 300
 const EDITOR_WAIT_MS = 4000
 
 function createSuggestionsStore(o: SuggestionsOptions) {
+  // Created in the report page's setup: the toast that offers to undo a report-wide decision.
+  const toast = useToast()
   const bySection = shallowRef<Record<string, SuggestionEntry[]>>({})
   /** Each paragraph's text runs, dropped when a transaction changes that paragraph. */
   let runs: YRunCache = new WeakMap()
@@ -118,6 +120,8 @@ function createSuggestionsStore(o: SuggestionsOptions) {
     if (!doc) return 0
     const ids = which.sectionId ? [which.sectionId] : [...new Set(entries.value.filter(e => (!which.id || e.id === which.id) && (!which.authorId || e.authorId === which.authorId)).map(e => e.sectionId))]
     let decided = 0
+    /** The undo step each section's history took for this decision (several sections: one Undo for all). */
+    const steps: Array<{ um: Y.UndoManager, item: unknown }> = []
     for (const sectionId of ids.filter(canDecideIn)) {
       const editor = await editorFor(sectionId)
       if (!editor) continue
@@ -141,13 +145,34 @@ function createSuggestionsStore(o: SuggestionsOptions) {
         const { decisions, discussions } = recorded as RecordedDecisions
         um.addToScope([...decisions, ...discussions])
         um.stopCapturing()
+        steps.push({ um, item: um.undoStack.at(-1) })
       }
       // The button pressed is gone with the suggestion: the text it was about has the focus, so
       // Ctrl+Z right after undoes the decision.
       if (which.id) editor.commands.focus()
       decided += chosen.length
     }
+    if (steps.length > 1) offerUndo(decision, decided, steps)
     return decided
+  }
+
+  /**
+   * "Accept all by …" across sections is one decision: each section's history holds its part (Ctrl+Z
+   * there undoes that part), and the toast's Undo takes back every part at once — each only while
+   * it is still the last step of its section (what someone did since is never undone with it).
+   */
+  function offerUndo(decision: 'accept' | 'reject', decided: number, steps: Array<{ um: Y.UndoManager, item: unknown }>) {
+    toast.add({
+      title: interfaceT(decision === 'accept' ? 'tracked.acceptedMany' : 'tracked.rejectedMany', { n: decided, sections: steps.length }, decided),
+      color: 'success',
+      duration: 10_000,
+      actions: [{
+        label: interfaceT('tracked.undoMany'),
+        onClick: () => {
+          for (const { um, item } of steps) if (um.undoStack.at(-1) === item) um.undo()
+        },
+      }],
+    })
   }
 
   function reply(entry: SuggestionEntry, body: string, mentions: string[] = []) {

@@ -113,3 +113,42 @@ test('a reviewer suggests a paragraph break; the author rejects it (joined back)
   await expectConnected(author)
   await expectConnected(reviewer)
 })
+
+test('"Accept all by …" across two sections is one decision: the toast\'s Undo all brings every suggestion back, for everyone', async ({ chorus }) => {
+  const bea = await chorus.newAccount('Bea Accepts')
+  const rui = await chorus.newAccount('Rui Reviews')
+  const report = await createReport(chorus, 'Undo a report-wide decision', [{ account: bea.account, role: 'author' }, { account: rui.account, role: 'reviewer' }])
+  const [first, second] = [report.sectionIds[0]!, report.sectionIds[1]!]
+  const author = (await newPage(chorus, bea.account)).page
+  const reviewer = (await newPage(chorus, rui.account)).page
+  await openReport(author, report.id)
+  await caretIn(author, first)
+  await author.keyboard.insertText('The first section.')
+  await caretIn(author, second)
+  await author.keyboard.insertText('The second section.')
+  await openReport(reviewer, report.id)
+  await expect(sectionBody(reviewer, second)).toContainText('The second section.')
+
+  await caretIn(reviewer, first)
+  await reviewer.keyboard.type(' More.')
+  await caretIn(reviewer, second)
+  await reviewer.keyboard.type(' Also.')
+  await expectConnected(reviewer)
+  await expect.poll(() => suggestedTexts(author, first)).toEqual({ inserted: [' More.'], deleted: [] })
+  await expect.poll(() => suggestedTexts(author, second)).toEqual({ inserted: [' Also.'], deleted: [] })
+
+  await author.getByTestId('decide-by-author').first().click()
+  await author.getByRole('menuitem', { name: 'Accept all by Rui Reviews (2)' }).click()
+  await expect.poll(() => pageText(reviewer, second)).toBe('The second section. Also.')
+  expect(await suggestedTexts(reviewer, first)).toEqual({ inserted: [], deleted: [] })
+  const toast = author.getByRole('region', { name: /Notifications/ })
+  await expect(toast.getByText('Accepted 2 suggestions in 2 sections')).toBeVisible()
+
+  await toast.getByRole('button', { name: 'Undo all' }).click()
+  await expect.poll(() => suggestedTexts(reviewer, first)).toEqual({ inserted: [' More.'], deleted: [] })
+  await expect.poll(() => suggestedTexts(reviewer, second)).toEqual({ inserted: [' Also.'], deleted: [] })
+  await expect.poll(async () => (await serverSection(chorus.server.url, chorus.admin.account, report.id, second)).text).toBe('The second section. Also.')
+  await expect(author.getByTestId('comments-panel').getByTestId('tracked-change')).toHaveCount(2)
+  await expectConnected(author)
+  await expectConnected(reviewer)
+})
