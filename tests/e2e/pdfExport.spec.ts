@@ -35,5 +35,5 @@ test('the export dialog makes a PDF of the clean copy', async ({ chorus }) => {
   expect(download.suggestedFilename()).toBe('pdf-report.pdf')
   const text = execFileSync('pdftotext', [(await download.path())!, '-'], { encoding: 'utf8' })
   expect(text).toContain('Examplia')
-  await expect(page.getByText('PDF ready')).toBeVisible()
+  await expect(page.getByText('PDF ready', { exact: true })).toBeVisible()
 })
