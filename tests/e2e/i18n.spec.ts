@@ -115,9 +115,9 @@ test('Azerbaijani from the browser\'s languages: setup, sign-in, a report in Eng
     await checkPage(page, 'az', [...allowed, ...typed], 'report')
     await page.screenshot({ path: 'docs/images/report-az.png' })
 
-    await page.getByRole('button', { name: 'İxrac: Word faylı' }).click()
+    await page.getByRole('button', { name: 'İxrac: Word və ya PDF' }).click()
     const dialog = page.getByRole('dialog')
-    await expect(dialog.getByText('Təmiz nüsxə')).toBeVisible()
+    await expect(dialog.getByText('Təmiz nüsxə', { exact: true })).toBeVisible()
     await checkPage(page, 'az', [...allowed, ...typed], 'export dialog')
     const download = page.waitForEvent('download')
     await dialog.getByRole('button', { name: '.docx yüklə' }).click()
