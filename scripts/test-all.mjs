@@ -1,12 +1,14 @@
 /**
  * `npm test`: every check and test layer, then one closing line `N passed, N failed`.
- * Order: lint → typecheck → build → Vitest (unit + integration, real server and databases)
- * → Playwright (real Chromium). Lint and typecheck count as one check each.
+ * Order: lint → typecheck and the build side by side → Vitest (unit + integration, real server and
+ * databases) → Playwright (real Chromium). Lint and typecheck count as one check each. The type
+ * check reads .nuxt/ while the build writes its own .nuxt-build/, so the two never share files;
+ * the type check's output is printed once it ends.
  * Integration tests use PostgreSQL and Redis at their default local addresses unless
  * TEST_DATABASE_URL / TEST_REDIS_URL say otherwise.
  */
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { spawn, spawnSync } from 'node:child_process'
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { buildIfStale } from './buildIfStale.mjs'
 
@@ -37,10 +39,29 @@ function check(label, ok) {
   }
 }
 
+/** Start a command with its output in `logFile`; resolves with whether it succeeded. */
+function start(label, cmd, args, logFile) {
+  console.log(`\n▶ ${label} (beside the build, output below when it ends): ${cmd} ${args.join(' ')}`)
+  const fd = openSync(logFile, 'w')
+  const child = spawn(cmd, args, { stdio: ['ignore', fd, fd], env })
+  closeSync(fd)
+  return new Promise(resolve => child.on('exit', code => resolve(code === 0)).on('error', () => resolve(false)))
+}
+
 mkdirSync('test-results', { recursive: true })
 if (want('lint')) check('lint', run('lint', 'npx', ['eslint', '.']))
-if (want('typecheck')) check('typecheck', run('typecheck', 'npx', ['nuxt', 'typecheck']))
-if (want('unit') || want('integration') || want('e2e')) buildIfStale(root)
+const typecheckLog = 'test-results/typecheck.log'
+const typecheck = want('typecheck') ? start('typecheck', 'npx', ['nuxt', 'typecheck'], typecheckLog) : null
+if (want('unit') || want('integration') || want('e2e')) {
+  process.env.NUXT_BUILD_DIR ??= '.nuxt-build'
+  buildIfStale(root)
+}
+if (typecheck) {
+  const ok = await typecheck
+  console.log(`\n▶ typecheck: ${ok ? 'passed' : 'FAILED'}`)
+  process.stdout.write(readFileSync(typecheckLog, 'utf8'))
+  check('typecheck', ok)
+}
 
 if (want('unit') || want('integration')) {
   const file = 'test-results/vitest.json'
