@@ -11,6 +11,9 @@ import { FootnoteReference, Footnotes, Footnote } from './footnotes'
 import { Deletion, Insertion, ParagraphSuggestions } from './suggestionMarks'
 import { Subscript, Superscript } from './scriptMarks'
 import { PageBreak, PageBreakKeys } from './pageBreak'
+import { Figure } from './figure'
+import { BlockRefIds } from './blockRefIds'
+import { Recommendation } from './recommendation'
 
 /** Link protocols a report may carry; anything else (javascript:, data:) is refused. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const
@@ -64,6 +67,9 @@ export function chorusExtensions(): AnyExtension[] {
     Footnote,
     PageBreak,
     PageBreakKeys,
+    Figure,
+    BlockRefIds,
+    Recommendation,
     Superscript,
     Subscript,
     Insertion,

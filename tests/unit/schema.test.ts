@@ -48,4 +48,18 @@ describe('editor schema', () => {
     expect(isAllowedHref('javascript:alert(1)')).toBe(false)
     expect(isAllowedHref('data:text/html,x')).toBe(false)
   })
+  it('has a recommendation block of paragraphs whose attributes survive HTML and a split', () => {
+    const schema = chorusSchema()
+    const doc = schema.nodeFromJSON({ type: 'doc', content: [
+      { type: 'recommendation', attrs: { refId: 'r1', kind: 'question', articles: '3, 12', priority: true }, content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Ask' }] }, { type: 'paragraph' }] },
+    ] })
+    expect(() => doc.check()).not.toThrow()
+    const block = doc.firstChild!
+    expect(block.attrs).toMatchObject({ refId: 'r1', kind: 'question', articles: '3, 12', priority: true })
+    // A recommendation holds paragraphs only: no heading, no nested box.
+    expect(() => schema.nodeFromJSON({ type: 'doc', content: [{ type: 'recommendation', content: [{ type: 'heading', attrs: { level: 2 } }] }] }).check()).toThrow()
+    expect(schema.nodes.recommendation!.spec.attrs!.refId!.default).toBeNull()
+    // An empty section is still filled with a paragraph, not a recommendation.
+    expect(schema.topNodeType.createAndFill()!.firstChild!.type.name).toBe('paragraph')
+  })
 })
