@@ -14,6 +14,7 @@ import { PageBreak, PageBreakKeys } from './pageBreak'
 import { Figure } from './figure'
 import { BlockRefIds } from './blockRefIds'
 import { Recommendation } from './recommendation'
+import { CrossReference } from './crossReference'
 
 /** Link protocols a report may carry; anything else (javascript:, data:) is refused. */
 export const ALLOWED_LINK_PROTOCOLS = ['http', 'https', 'mailto'] as const
@@ -70,6 +71,7 @@ export function chorusExtensions(): AnyExtension[] {
     Figure,
     BlockRefIds,
     Recommendation,
+    CrossReference,
     Superscript,
     Subscript,
     Insertion,
