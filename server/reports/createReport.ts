@@ -37,6 +37,8 @@ export async function createReport(user: PublicUser, template: ReportTemplate, i
     countsTowardLimit: s.countsTowardLimit,
     ownerId: null,
     status: 'draft',
+    generated: s.generated ?? null,
+    priorityList: s.priorityList ?? false,
   }))
   const doc = new Y.Doc()
   seedDoc(doc, meta, sections)

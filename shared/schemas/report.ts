@@ -69,6 +69,14 @@ export const createReportSchema = z.object(editableFields).partial().extend({
 })
 export type CreateReportInput = z.infer<typeof createReportSchema>
 
+/**
+ * Sections whose body Chorus builds from the rest of the report, read-only in the editor and
+ * written by the exporter: the summary of recommendations, the follow-up table of the previous
+ * concluding observations (docs/follow-up.md). A template marks them with `generated`.
+ */
+export const GENERATED_SECTIONS = ['recommendations', 'followUp'] as const
+export type GeneratedSection = (typeof GENERATED_SECTIONS)[number]
+
 /** One entry of the `sections` root, as plain data. */
 export const sectionSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_-]{6,64}$/),
@@ -79,6 +87,10 @@ export const sectionSchema = z.object({
   countsTowardLimit: z.boolean().default(true),
   ownerId: z.string().max(64).nullable().default(null),
   status: z.enum(SECTION_STATUSES).default('draft'),
+  /** Built by Chorus (GENERATED_SECTIONS), null for a section people write. */
+  generated: z.enum(GENERATED_SECTIONS).nullable().default(null),
+  /** A generated list of the recommendations marked priority heads this section's own text (docs/recommendations.md). */
+  priorityList: z.boolean().default(false),
 })
 export type Section = z.infer<typeof sectionSchema>
 
@@ -100,6 +112,8 @@ export const updateSectionSchema = z.object({
   countsTowardLimit: z.boolean(),
   ownerId: z.string().max(64).nullable(),
   status: z.enum(SECTION_STATUSES),
+  generated: z.enum(GENERATED_SECTIONS).nullable(),
+  priorityList: z.boolean(),
 }).partial()
 
 /** `POST /api/reports/:id/sections/order`: every section id, in the new order. */

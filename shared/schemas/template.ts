@@ -5,7 +5,7 @@
  * written in; a file missing one language fails to load. The API hands out one language at a time.
  */
 import { z } from 'zod'
-import { LANGUAGES, type ReportLanguage } from './report'
+import { GENERATED_SECTIONS, LANGUAGES, type ReportLanguage } from './report'
 
 /** One text in every report language (an exhaustive record: each key of LANGUAGES, no other). */
 const translated = z.record(z.enum(LANGUAGES), z.string())
@@ -15,6 +15,10 @@ const sectionFields = {
   articles: z.array(z.string()),
   wordBudget: z.number().int().positive().nullable(),
   countsTowardLimit: z.boolean(),
+  /** A section Chorus builds (shared/schemas/report.ts GENERATED_SECTIONS). */
+  generated: z.enum(GENERATED_SECTIONS).optional(),
+  /** Headed by a generated list of the priority recommendations (docs/recommendations.md). */
+  priorityList: z.boolean().optional(),
 }
 
 const templateFields = {
