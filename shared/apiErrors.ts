@@ -45,6 +45,15 @@ export const API_ERRORS = {
   importTooLarge: { status: 413, message: 'file: the file is larger than {mib} MiB' },
   pdfUnavailable: { status: 503, message: 'This server cannot make PDFs: install LibreOffice (libreoffice-writer-nogui) on it, or set GOTENBERG_URL' },
   pdfFailed: { status: 502, message: 'The PDF could not be made; download the Word file instead, or try again' },
+  imageNotFound: { status: 404, message: 'No such image in this report' },
+  invalidImageId: { status: 400, message: 'sha256: not a SHA-256 digest (64 lowercase hexadecimal characters)' },
+  imageHashMismatch: { status: 400, message: 'The image bytes do not match the SHA-256 in the address' },
+  imageSvgRefused: { status: 415, message: 'SVG images cannot be added (they can carry scripts): save the picture as PNG first' },
+  imageTypeNotAllowed: { status: 415, message: 'Only PNG, JPEG, GIF and WebP pictures can be added' },
+  imageTypeMismatch: { status: 415, message: 'The picture is not the type it was sent as ({claimed}); its bytes are {actual}' },
+  imageUnreadable: { status: 400, message: 'The picture\'s size could not be read: the file may be damaged' },
+  imageTooLarge: { status: 413, message: 'The picture is larger than {mib} MiB' },
+  reportImagesFull: { status: 413, message: 'The report\'s pictures would take more than {mib} MiB: remove pictures that are no longer needed' },
 } as const satisfies Record<string, { status: number, message: string }>
 
 export type ApiErrorCode = keyof typeof API_ERRORS

@@ -5,6 +5,7 @@
  * A route not listed takes no body: any body sent to it is refused (413), never read into memory.
  */
 import { DEFAULT_IMPORT_LIMITS } from '../docx/import/importLimits'
+import { imageConfig } from '../images/imageConfig'
 
 const KiB = 1024
 const MiB = 1024 * KiB
@@ -44,6 +45,7 @@ export const BODY_LIMITS: readonly BodyLimit[] = [
   { route: 'POST /api/reports/:id/versions', maxBytes: JSON_MAX_BYTES, why: 'signed-in JSON: a version\'s name' },
   { route: 'POST /api/reports/:id/sections/:sectionId/import', maxBytes: UPLOAD_MAX_BYTES, why: 'a .docx upload (server/docx/import/importLimits.ts)' },
   { route: 'POST /api/reports/:id/import-reviewed', maxBytes: UPLOAD_MAX_BYTES, why: 'a reviewed copy of the report\'s .docx export (server/docx/import/importLimits.ts)' },
+  { route: 'PUT /api/reports/:id/images/:sha256', maxBytes: imageConfig.maxImageBytes, why: 'a figure\'s picture, raw bytes (CHORUS_IMAGE_MAX_BYTES, server/images/imageConfig.ts)' },
 ]
 
 const compiled = BODY_LIMITS.map(({ route, maxBytes }) => {

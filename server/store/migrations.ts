@@ -122,6 +122,24 @@ export const migrations: Array<{ version: number, name: string, sql: (d: Dialect
       ALTER TABLE users ADD COLUMN locale TEXT;
     `,
   },
+  {
+    version: 5,
+    name: 'the image bytes of each report\'s figures, by their sha256',
+    sql: d => `
+      CREATE TABLE report_images (
+        report_id TEXT NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        sha256 TEXT NOT NULL,
+        mime TEXT NOT NULL,
+        byte_size BIGINT NOT NULL,
+        width INTEGER NOT NULL,
+        height INTEGER NOT NULL,
+        data ${blob(d)} NOT NULL,
+        created_at BIGINT NOT NULL,
+        uploaded_by TEXT,
+        PRIMARY KEY (report_id, sha256)
+      );
+    `,
+  },
 ]
 
 /** Apply every migration the database has not seen yet; returns the versions applied. */
