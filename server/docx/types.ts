@@ -54,11 +54,21 @@ export interface ExportComment {
   replies: ExportCommentReply[]
 }
 
+/** A figure's picture, as stored with the report (server/repos/images.ts). */
+export interface ExportImage {
+  mime: string
+  width: number
+  height: number
+  data: Uint8Array
+}
+
 /** Everything the exporter needs, as plain data. */
 export interface ExportInput {
   meta: ReportMeta
   sections: ExportSection[]
   comments: ExportComment[]
+  /** The pictures of the figures, by `imageId` (sha256); a figure whose picture is absent is written as a placeholder. */
+  images?: Record<string, ExportImage>
 }
 
 /** Options of `exportDocx`. */

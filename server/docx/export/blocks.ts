@@ -5,6 +5,7 @@
 import { D, type DocxDesc } from './docxDesc'
 import { nodeSize } from './positions'
 import { renderBlockquote } from './nodes/blockquote'
+import { renderFigure } from './nodes/figure'
 import { renderHeading } from './nodes/heading'
 import { renderList } from './nodes/list'
 import { renderParagraph } from './nodes/paragraph'
@@ -28,6 +29,7 @@ export const blockRenderers: Record<string, BlockRenderer> = {
   orderedList: renderList,
   blockquote: renderBlockquote,
   table: renderTable,
+  figure: renderFigure,
   // Notes are written where they are referenced (footnoteReference), not where the list sits.
   footnotes: () => [],
 }

@@ -6,7 +6,7 @@
  * for a 100-page report, far over what the server's event loop may be blocked for.
  */
 import type {
-  DeletedTextRun, IExternalHyperlinkOptions, InsertedTextRun, IParagraphOptions, IRunOptions, ITableCellOptions, ITableOfContentsOptions, ITableOptions, ITableRowOptions,
+  DeletedTextRun, IExternalHyperlinkOptions, IImageOptions, InsertedTextRun, IParagraphOptions, IRunOptions, ITableCellOptions, ITableOfContentsOptions, ITableOptions, ITableRowOptions,
 } from 'docx'
 
 /** The docx classes the exporter uses (the worker instantiates exactly these). */
@@ -14,6 +14,7 @@ export type DocxClass =
   | 'Paragraph' | 'TextRun' | 'InsertedTextRun' | 'DeletedTextRun' | 'ExternalHyperlink' | 'Bookmark' | 'FootnoteReferenceRun'
   | 'CommentRangeStart' | 'CommentRangeEnd' | 'CommentReference'
   | 'Table' | 'TableRow' | 'TableCell' | 'TableOfContents' | 'Header' | 'Footer' | 'Tab' | 'PageBreak'
+  | 'ImageRun' | 'SimpleField'
 
 /** A docx object to be: class name and constructor arguments. */
 export interface DocxDesc {
@@ -54,4 +55,8 @@ export const D = {
   Footer: (o: { children: DocxDesc[] }) => make('Footer', o),
   PageBreak: () => make('PageBreak'),
   Tab: () => make('Tab'),
+  /** An inline picture; its bytes travel to the worker in the description (structured clone copies them). */
+  ImageRun: (o: IImageOptions) => make('ImageRun', o),
+  /** A field with its cached result (w:fldSimple), e.g. `SEQ Figure` with the figure's number. */
+  SimpleField: (instruction: string, cachedValue?: string) => make('SimpleField', instruction, cachedValue),
 }

@@ -36,6 +36,7 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
   const { meta } = input
   const labels = labelsFor(meta.language)
   const ctx = new RenderContext(labels)
+  ctx.images = input.images ?? {}
   const numbered = options.numberedParagraphs ?? meta.numberedParagraphs
   // Annexes (not counted toward the limit) go after the body, in their own order.
   const ordered = [...input.sections.filter(s => s.countsTowardLimit), ...input.sections.filter(s => !s.countsTowardLimit)]

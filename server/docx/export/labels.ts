@@ -26,6 +26,10 @@ export interface Labels {
   confidentialHeader: string
   suggestion: string
   removedText: string
+  /** Before a figure's number in its caption ("Figure 3."), as Word's own caption label. */
+  figure: string
+  /** Where a figure's picture is missing from the server (its bytes were never uploaded). */
+  missingPicture: string
 }
 
 const LABELS: Record<ReportMeta['language'], Labels> = {
@@ -47,6 +51,8 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidentialHeader: 'Confidential — not for publication',
     suggestion: 'Suggested replacement',
     removedText: 'On text since removed',
+    figure: 'Figure',
+    missingPicture: '[Picture missing]',
   },
   fr: {
     locale: 'fr-FR',
@@ -66,6 +72,8 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidentialHeader: 'Confidentiel — ne pas publier',
     suggestion: 'Remplacement proposé',
     removedText: 'Sur un texte supprimé depuis',
+    figure: 'Figure',
+    missingPicture: '[Image manquante]',
   },
   es: {
     locale: 'es-ES',
@@ -85,6 +93,8 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidentialHeader: 'Confidencial — no publicar',
     suggestion: 'Texto sustitutivo propuesto',
     removedText: 'Sobre un texto ya eliminado',
+    figure: 'Figura',
+    missingPicture: '[Falta la imagen]',
   },
   ru: {
     locale: 'ru-RU',
@@ -104,6 +114,8 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidentialHeader: 'Конфиденциально — не для публикации',
     suggestion: 'Предлагаемая замена',
     removedText: 'К тексту, который был удален',
+    figure: 'Рисунок',
+    missingPicture: '[Рисунок отсутствует]',
   },
   az: {
     // Azerbaijani in Latin script, as Word names it.
@@ -124,6 +136,8 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidentialHeader: 'Məxfi — dərc üçün deyil',
     suggestion: 'Təklif olunan əvəzedici mətn',
     removedText: 'Sonradan silinmiş mətnə dair',
+    figure: 'Şəkil',
+    missingPicture: '[Şəkil yoxdur]',
   },
 }
 

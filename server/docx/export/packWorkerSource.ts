@@ -17,7 +17,8 @@ let layout = null
 const bodies = new Map()
 
 const CLASSES = new Set(['Paragraph', 'TextRun', 'InsertedTextRun', 'DeletedTextRun', 'ExternalHyperlink', 'Bookmark', 'FootnoteReferenceRun',
-  'CommentRangeStart', 'CommentRangeEnd', 'CommentReference', 'Table', 'TableRow', 'TableCell', 'TableOfContents', 'Header', 'Footer', 'Tab', 'PageBreak'])
+  'CommentRangeStart', 'CommentRangeEnd', 'CommentReference', 'Table', 'TableRow', 'TableCell', 'TableOfContents', 'Header', 'Footer', 'Tab', 'PageBreak',
+  'ImageRun', 'SimpleField'])
 
 function revive(docx, value) {
   if (Array.isArray(value)) return value.map(function (v) { return revive(docx, v) })

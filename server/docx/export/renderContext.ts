@@ -7,7 +7,7 @@ import { NumberingRegistry } from './numbering'
 import { TrackedChangeIds } from './trackedChanges'
 import type { CommentMarkers } from './commentMarkers'
 import type { Labels } from './labels'
-import type { PMNode } from '../types'
+import type { ExportImage, PMNode } from '../types'
 
 /** Where a block is written: decides numbering, styles and indents. */
 export interface BlockEnv {
@@ -45,6 +45,10 @@ export class RenderContext {
   sectionIndex = 0
   /** Whether headings carry the bookmarks of a table of contents we write ourselves. */
   tocBookmarks = false
+  /** The figures' pictures by image id (fetched from the store before the export started). */
+  images: Record<string, ExportImage> = {}
+  /** Figures written so far: the next one's number (SEQ Figure), across the report in export order. */
+  figureCount = 0
   private footnoteCount = 0
   private readonly warned = new Map<string, number>()
 

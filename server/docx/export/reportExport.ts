@@ -9,6 +9,7 @@ import { readMeta } from '#shared/reportDoc'
 import type { ReportMeta } from '#shared/schemas/report'
 import { useStore } from '../../store'
 import { audit } from '../../repos/audit'
+import { loadExportImages } from './loadExportImages'
 import { readReportDoc } from '../../reports/reportDocument'
 import { requireReportAccess } from '../../utils/reportAccess'
 import { idParam, validQuery } from '../../utils/validate'
@@ -48,9 +49,10 @@ export async function exportReport(event: H3Event, format: 'docx' | 'pdf', ready
   const { comments, numbered, skipEmpty, confidentialHeader } = validQuery(event, querySchema)
   await ready?.()
   const { meta, input } = await readReportDoc(reportId, async doc => ({ meta: readMeta(doc), input: await reportExportInputAsync(doc, { skipComments: !comments }) }))
+  const { db } = await useStore()
+  input.images = await loadExportImages(db, reportId, input.sections)
   const { buffer, warnings } = await exportDocx(input, { comments, numberedParagraphs: numbered ?? meta.numberedParagraphs, skipEmptySections: skipEmpty, confidentialHeader })
   if (warnings.length) console.warn('[export] degraded nodes', { reportId, warnings: warnings.length })
-  const { db } = await useStore()
   await audit(db, { actorId: user.id, reportId, action: 'report.export', detail: { format, comments, warnings: warnings.length } })
   const slug = meta.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 80) || 'report'
   return { reportId, meta, comments, buffer, warnings: warnings.length, baseName: `${slug}${comments ? '-review-copy' : ''}` }

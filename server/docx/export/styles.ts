@@ -19,8 +19,14 @@ export const STYLE = {
   coverLabel: 'ChorusCoverLabel',
   coverText: 'ChorusCoverText',
   coverStatement: 'ChorusCoverStatement',
+  /** The CONFIDENTIAL mark: styled so an import of the export knows it for part of the cover. */
+  coverMark: 'ChorusCoverMark',
+  /** "Page" over the contents' page numbers: styled so an import leaves it out with the contents. */
+  tocPage: 'ChorusTocPage',
   tocHeading: 'TOCHeading',
   commentText: 'CommentText',
+  /** Word's built-in caption style (same id and name), so Word's "Insert Table of Figures" finds the captions. */
+  caption: 'Caption',
 } as const
 
 const pt = (points: number) => points * 2 // half-points
@@ -62,12 +68,15 @@ export function documentStyles(locale: string): IStylesOptions {
       { id: STYLE.coverSubtitle, name: 'Cover Subtitle', basedOn: 'Normal', run: { size: pt(13) }, paragraph: { alignment: 'center', spacing: { after: 80 } } },
       { id: STYLE.coverLabel, name: 'Cover Label', basedOn: 'Normal', run: { size: pt(10), allCaps: true, characterSpacing: 10, color: '595959' }, paragraph: { alignment: 'center', spacing: { before: 360, after: 40 }, keepNext: true } },
       { id: STYLE.coverText, name: 'Cover Text', basedOn: 'Normal', paragraph: { alignment: 'center', spacing: { after: 40 } } },
+      { id: STYLE.coverMark, name: 'Cover Mark', basedOn: 'Normal', paragraph: { alignment: 'right' } },
+      { id: STYLE.tocPage, name: 'TOC Page', basedOn: 'Normal', paragraph: { alignment: 'right', keepNext: true } },
       { id: STYLE.coverStatement, name: 'Cover Statement', basedOn: 'Normal', run: { size: pt(10), italics: true }, paragraph: { alignment: 'center', spacing: { before: 600 }, indent: { left: 567, right: 567 } } },
       // Word's own TOC styles (same ids), so "Update table" keeps this look.
       { id: 'TOC1', name: 'toc 1', basedOn: 'Normal', next: 'Normal', uiPriority: 39, run: { bold: true }, paragraph: { spacing: { before: 120, after: 60 }, alignment: 'left' } },
       { id: 'TOC2', name: 'toc 2', basedOn: 'Normal', next: 'Normal', uiPriority: 39, paragraph: { spacing: { after: 40 }, indent: { left: 284 }, alignment: 'left' } },
       { id: 'TOC3', name: 'toc 3', basedOn: 'Normal', next: 'Normal', uiPriority: 39, run: { italics: true }, paragraph: { spacing: { after: 40 }, indent: { left: 567 }, alignment: 'left' } },
       { id: STYLE.tocHeading, name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: pt(14), bold: true }, paragraph: { spacing: { after: 240 }, alignment: 'left' } },
+      { id: STYLE.caption, name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: pt(10) }, paragraph: { spacing: { before: 60, after: 240 } } },
       { id: STYLE.commentText, name: 'annotation text', basedOn: 'Normal', run: { size: pt(10) }, paragraph: { alignment: 'left', spacing: { after: 0 } } },
     ],
   }
