@@ -6,6 +6,8 @@
 export const META = 'meta'
 export const SECTIONS = 'sections'
 export const COMMENTS = 'comments'
+/** The previous concluding observations, parsed (docs/follow-up.md); written only by the secretariat. */
+export const CONCLUDING_OBSERVATIONS = 'concludingObservations'
 const SECTION_PREFIX = 'section:'
 
 /** The Y.XmlFragment root that holds the body of section `sectionId`. */

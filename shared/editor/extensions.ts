@@ -14,6 +14,7 @@ import { PageBreak, PageBreakKeys } from './pageBreak'
 import { Figure } from './figure'
 import { BlockRefIds } from './blockRefIds'
 import { Recommendation } from './recommendation'
+import { FollowUpAttribute } from './followUpAttribute'
 import { CrossReference } from './crossReference'
 
 /** Link protocols a report may carry; anything else (javascript:, data:) is refused. */
@@ -71,6 +72,7 @@ export function chorusExtensions(): AnyExtension[] {
     Figure,
     BlockRefIds,
     Recommendation,
+    FollowUpAttribute,
     CrossReference,
     Superscript,
     Subscript,
