@@ -6,6 +6,7 @@
  * again as the updates themselves. The fold itself is persistence.ts + compactWorker.ts.
  */
 import { useStore } from '../store'
+import { scheduleImageReclaim } from '../images/scheduleReclaim'
 import { collabConfig } from './config'
 import type { LiveRoom } from './liveRoom'
 import { logCollab } from './log'
@@ -43,6 +44,8 @@ export async function compact(live: LiveRoom, locked = false): Promise<void> {
     live.log.bytes -= counted.bytes
     if (size !== null) live.log.snapshotBytes = size
     logCollab('info', 'compacted', { reportId, updates: counted.count, snapshotBytes: size })
+    // A compacted report is one whose figures may have changed: time to drop unused image bytes.
+    scheduleImageReclaim(reportId)
   } catch (error) {
     logCollab('error', 'compaction failed', { reportId, message: String(error) })
   } finally {

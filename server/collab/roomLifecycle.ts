@@ -7,6 +7,7 @@
  * (or whose server change failed half-way) is dropped at once, its clients told to reconnect.
  */
 import { useStore } from '../store'
+import { scheduleImageReclaim } from '../images/scheduleReclaim'
 import { compact, logIsLong, noteCommitted } from './compaction'
 import { collabConfig } from './config'
 import { CLOSE } from './conn'
@@ -106,6 +107,8 @@ function unload(live: LiveRoom): Promise<void> {
     if (!live.room.dead) announceChange(live)
     live.room.dispose()
     if (logIsLong(live) && !live.room.dead) await compact(live, true)
+    // Everyone has left: a figure deleted in a short session is reclaimed too, not only after a long log's compaction.
+    if (!live.room.dead) scheduleImageReclaim(reportId)
     logCollab('info', 'room unloaded', { reportId, logUpdates: live.log.count })
   })
 }
