@@ -9,7 +9,12 @@
  * Packer off the main thread (packDocx.ts).
  */
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
+import { numberJsonReport } from '#shared/reportNumbering'
 import { renderBlocks } from './blocks'
+import { priorityGroups, recommendationList } from '#shared/recommendationList'
+import type { RecommendationGroup } from '#shared/recommendationList'
+import { writeRecommendationGroups } from './recommendationGroups'
+import { setReferenceNumbers } from './crossReferences'
 import { plainText } from './positions'
 import { CommentMarkers } from './commentMarkers'
 import { coverPage } from './coverPage'
@@ -46,7 +51,13 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
   // the clean copy by default; in the review copy only when asked, and never one with comments.
   const commented = new Set(options.comments ? input.comments.map(c => c.sectionId) : [])
   const skipEmpty = options.skipEmptySections ?? !options.comments
-  const sections = skipEmpty ? written.filter(s => !isEmptySection(s) || commented.has(s.id)) : written
+  // Recommendation and question blocks, numbered as the editor numbers them, for their labels and the generated lists.
+  const listed = recommendationList(written)
+  const sections = skipEmpty ? written.filter(s => !isEmptySection(s, listed) || commented.has(s.id)) : written
+  // Cross-reference numbers of exactly the sections written, as this copy numbers them (read from
+  // the stored bodies, so a suggested split the clean copy joins still resolves to its paragraph).
+  const kept = new Set(sections.map(s => s.id))
+  setReferenceNumbers(ctx, numberJsonReport(ordered.filter(s => kept.has(s.id)), { numberedParagraphs: numbered, clean: !options.comments, skipEmptySections: false }), meta.language)
   const comments = options.comments ? wordComments(input.comments, new Set(sections.map(s => s.id)), labels) : null
   const confidential = options.confidentialHeader ?? meta.confidentiality === 'confidential'
   const estimate = layOutToc(options.tocPageNumbers ?? 'auto', sections)
@@ -70,7 +81,7 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
       ctx.markers = comments ? new CommentMarkers(section.content, comments.placed.get(section.id) ?? []) : null
       job.append([
         sectionTitle(section.title, i === 0 || firstAnnex, comments?.orphans.get(section.id), ctx.tocBookmarks ? tocBookmark(i, -1) : undefined, i),
-        ...renderBlocks(section.content.content, 0, ctx, TOP_ENV),
+        ...sectionBody(section, listed, ctx),
       ])
     }
   } catch (error) {
@@ -112,9 +123,25 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
   return { buffer, warnings: ctx.warnings() }
 }
 
-/** A section without text: only empty paragraphs, page breaks or empty lists and tables. */
-function isEmptySection(section: ExportSection): boolean {
-  return !/\S/.test(plainText(section.content))
+/**
+ * A section without text: only empty paragraphs, page breaks or empty lists and tables. A block
+ * of recommendations, even empty, is kept (the editor numbers it); a generated summary is empty
+ * when there is nothing to list.
+ */
+function isEmptySection(section: ExportSection, listed: RecommendationGroup[]): boolean {
+  if (section.generated === 'recommendations') return !listed.length
+  return !/\S/.test(plainText(section.content)) && !listed.some(g => g.sectionId === section.id)
+}
+
+/** A section's body: its own blocks, or the generated summary; the priority list first where the section asks for it. */
+function sectionBody(section: ExportSection, listed: RecommendationGroup[], ctx: RenderContext) {
+  ctx.recommendationLabels = listed.find(g => g.sectionId === section.id)?.items.map(i => i.label) ?? []
+  if (section.generated === 'recommendations') return writeRecommendationGroups(listed, ctx)
+  const priorities = section.priorityList ? priorityGroups(listed) : []
+  return [
+    ...(priorities.length ? writeRecommendationGroups(priorities, ctx, ctx.labels.priorityList) : []),
+    ...renderBlocks(section.content.content, 0, ctx, TOP_ENV),
+  ]
 }
 
 /** The cover date from the report's submission date (`YYYY-MM-DD`), or null when none is set. */

@@ -7,6 +7,7 @@ import { isAllowedHref } from '#shared/editor/extensions'
 import { D, type DocxDesc } from './docxDesc'
 import { nodeSize, plainText } from './positions'
 import { renderFootnote } from './nodes/footnote'
+import { renderCrossReference } from './crossReferences'
 import { isSuggestionMark, trackedRun } from './trackedChanges'
 import type { CommentMarker } from './commentMarkers'
 import type { BlockEnv, RenderContext } from './renderContext'
@@ -83,6 +84,8 @@ function renderInlineNode(node: PMNode, ctx: RenderContext, env: BlockEnv): Docx
       if (!note) ctx.warn('A footnote reference without its note got an empty footnote')
       return [D.FootnoteReferenceRun(ctx.addFootnote(renderFootnote(note, ctx)))]
     }
+    case 'crossReference':
+      return renderCrossReference(node, ctx, runProps(node.marks, ctx, false))
     default: {
       ctx.warn(`Unsupported inline node “${node.type}” exported as plain text`)
       const text = plainText(node)

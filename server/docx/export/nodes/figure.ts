@@ -10,6 +10,7 @@
  */
 import { D, type DocxDesc } from '../docxDesc'
 import { renderInline } from '../inline'
+import { bookmarkTarget } from '../crossReferences'
 import { STYLE } from '../styles'
 import type { BlockEnv, RenderContext } from '../renderContext'
 import type { ExportImage, PMNode } from '../../types'
@@ -55,7 +56,8 @@ export function renderFigure(node: PMNode, pos: number, ctx: RenderContext, env:
     alignment,
     children: [
       D.TextRun(`${ctx.labels.figure} `),
-      D.SimpleField('SEQ Figure \\* ARABIC', String(number)),
+      // A cross-reference's REF field reads the number through this bookmark (crossReferences.ts).
+      ...bookmarkTarget(ctx, node, [D.SimpleField('SEQ Figure \\* ARABIC', String(number))]),
       D.TextRun((node.content?.length ?? 0) > 0 ? '. ' : '.'),
       ...renderInline(node.content, pos + 1, ctx, env),
     ],

@@ -2,14 +2,17 @@
 import { D, type DocxDesc } from '../docxDesc'
 import { renderInline } from '../inline'
 import { PARAGRAPH_NUMBERING } from '../numbering'
+import { bookmarkTarget } from '../crossReferences'
+import { paragraphGetsNumber } from '#shared/reportNumbering'
 import type { BlockEnv, RenderContext } from '../renderContext'
 import type { PMNode } from '../../types'
 
 /** Renders a paragraph node at position `pos` of the section doc. */
 export function renderParagraph(node: PMNode, pos: number, ctx: RenderContext, env: BlockEnv): DocxDesc[] {
-  const children = renderInline(node.content, pos + 1, ctx, env)
-  // Empty paragraphs are spacing, not text the Committee could cite: no number.
-  const numbered = env.top && ctx.numberParagraphs && (node.content?.length ?? 0) > 0
+  // A cross-reference's target: Word finds its paragraph number through a bookmark inside it.
+  const children = bookmarkTarget(ctx, node, renderInline(node.content, pos + 1, ctx, env))
+  // The numbering the editor shows and cross-references cite applies the same rule.
+  const numbered = paragraphGetsNumber(node.type, env.top, ctx.numberParagraphs, node.content?.length ?? 0)
   return [D.Paragraph({
     children,
     style: env.style,
