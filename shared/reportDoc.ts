@@ -10,6 +10,8 @@ import { reportMetaSchema, sectionSchema } from './schemas/report'
 import type { ReportMeta, Section } from './schemas/report'
 import type { ReportSummary } from './types/report'
 import { countFragmentWords } from './wordCount'
+import { generatedWords } from './generatedWords'
+import { recommendationBlockWords } from './recommendationBlockWords'
 
 /**
  * The values of `raw` for each field of `shape`; a field that does not validate takes its default
@@ -95,6 +97,11 @@ export function summarize(doc: Y.Doc): ReportSummary {
     articles: s.articles,
     guidance: s.guidance,
   }))
+  // The generated lists repeat blocks in the submitted document: their words count where they are shown.
+  const all = readSections(doc)
+  const blocks = all.filter(s => !s.generated).flatMap(s => recommendationBlockWords(doc.getXmlFragment(sectionFragmentName(s.id))))
+  const extra = generatedWords(all, blocks)
+  for (const s of sections) s.words += extra[s.id] ?? 0
   const totalWords = sections.filter(s => s.countsTowardLimit).reduce((n, s) => n + s.words, 0)
   return { meta, sections, totalWords }
 }

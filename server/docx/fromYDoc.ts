@@ -15,6 +15,7 @@ import { anchorPosition } from '#shared/anchorPosition'
 import type { BoundFragment } from '#shared/anchorPosition'
 import type { Section } from '#shared/schemas/report'
 import type { ExportComment, ExportInput, PMNode } from './types'
+import { fillFollowUpSections } from '../followUp/fillFollowUpSections'
 
 /** Options of `reportExportInput`. */
 export interface ReportExportInputOptions {
@@ -26,6 +27,7 @@ export interface ReportExportInputOptions {
 export function reportExportInput(doc: Y.Doc, opts: ReportExportInputOptions = {}): ExportInput {
   const reader = new InputReader(doc, opts)
   for (const entry of reader.entries) reader.readSection(entry)
+  fillFollowUpSections(doc, reader.input)
   return reader.input
 }
 
@@ -40,6 +42,8 @@ export async function reportExportInputAsync(doc: Y.Doc, opts: ReportExportInput
     await yieldToEventLoop()
     reader.readSection(entry)
   }
+  // Generated from the whole report: filled once every section is read.
+  fillFollowUpSections(doc, reader.input)
   return reader.input
 }
 
@@ -64,6 +68,8 @@ class InputReader {
       id: section.id,
       title: section.title,
       countsTowardLimit: section.countsTowardLimit,
+      generated: section.generated,
+      priorityList: section.priorityList,
       content: pmDoc.toJSON() as PMNode,
     })
     for (const thread of this.threads) {

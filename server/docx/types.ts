@@ -27,6 +27,10 @@ export interface ExportSection {
   countsTowardLimit: boolean
   /** The section body, a `doc` node of `chorusSchema()`. */
   content: PMNode
+  /** Built by Chorus, not stored (shared/schemas/report.ts GENERATED_SECTIONS): `recommendations` = the summary. */
+  generated?: string | null
+  /** Headed by the generated list of priority recommendations. */
+  priorityList?: boolean
 }
 
 /** A reply in an open thread. */

@@ -12,6 +12,9 @@ import { Node, mergeAttributes } from '@tiptap/core'
 
 export type RecommendationKind = 'recommendation' | 'question'
 
+/** The node's name. */
+export const RECOMMENDATION = 'recommendation'
+
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
     recommendation: {
@@ -34,7 +37,7 @@ function cleanArticles(value: unknown): string {
 }
 
 export const Recommendation = Node.create({
-  name: 'recommendation',
+  name: RECOMMENDATION,
   group: 'block',
   content: 'paragraph+',
   // Pasting into it keeps the box; the box is one unit for the guard and the summary.

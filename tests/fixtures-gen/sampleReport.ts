@@ -134,6 +134,7 @@ export function reportYDoc(input: ExportInput): Y.Doc {
   const schema = chorusSchema()
   const sections: Section[] = input.sections.map(s => ({
     id: s.id, title: s.title, guidance: '', articles: [], wordBudget: null, countsTowardLimit: s.countsTowardLimit, ownerId: null, status: 'draft',
+    generated: (s.generated ?? null) as Section['generated'], priorityList: s.priorityList ?? false,
   }))
   seedDoc(doc, reportMetaSchema.parse(input.meta), sections)
   for (const section of input.sections) {

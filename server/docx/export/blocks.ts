@@ -9,6 +9,7 @@ import { renderFigure } from './nodes/figure'
 import { renderHeading } from './nodes/heading'
 import { renderList } from './nodes/list'
 import { renderParagraph } from './nodes/paragraph'
+import { renderRecommendation } from './nodes/recommendation'
 import { renderTable } from './nodes/table'
 import { renderUnknownBlock } from './nodes/unknownBlock'
 import { breakChange } from './trackedChanges'
@@ -29,6 +30,7 @@ export const blockRenderers: Record<string, BlockRenderer> = {
   orderedList: renderList,
   blockquote: renderBlockquote,
   table: renderTable,
+  recommendation: renderRecommendation,
   figure: renderFigure,
   // Notes are written where they are referenced (footnoteReference), not where the list sits.
   footnotes: () => [],

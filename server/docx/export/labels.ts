@@ -26,6 +26,12 @@ export interface Labels {
   confidentialHeader: string
   suggestion: string
   removedText: string
+  /** Before a recommendation's articles ("Articles 3, 12"). */
+  articles: string
+  /** A recommendation marked priority. */
+  priority: string
+  /** Heads the executive summary's generated list of priority recommendations. */
+  priorityList: string
   /** Before a figure's number in its caption ("Figure 3."), as Word's own caption label. */
   figure: string
   /** Where a figure's picture is missing from the server (its bytes were never uploaded). */
@@ -51,6 +57,9 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidentialHeader: 'Confidential — not for publication',
     suggestion: 'Suggested replacement',
     removedText: 'On text since removed',
+    articles: 'Articles',
+    priority: 'Priority',
+    priorityList: 'Priority recommendations',
     figure: 'Figure',
     missingPicture: '[Picture missing]',
   },
@@ -72,6 +81,9 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidentialHeader: 'Confidentiel — ne pas publier',
     suggestion: 'Remplacement proposé',
     removedText: 'Sur un texte supprimé depuis',
+    articles: 'Articles',
+    priority: 'Prioritaire',
+    priorityList: 'Recommandations prioritaires',
     figure: 'Figure',
     missingPicture: '[Image manquante]',
   },
@@ -93,6 +105,9 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidentialHeader: 'Confidencial — no publicar',
     suggestion: 'Texto sustitutivo propuesto',
     removedText: 'Sobre un texto ya eliminado',
+    articles: 'Artículos',
+    priority: 'Prioritaria',
+    priorityList: 'Recomendaciones prioritarias',
     figure: 'Figura',
     missingPicture: '[Falta la imagen]',
   },
@@ -114,6 +129,9 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidentialHeader: 'Конфиденциально — не для публикации',
     suggestion: 'Предлагаемая замена',
     removedText: 'К тексту, который был удален',
+    articles: 'Статьи',
+    priority: 'Приоритет',
+    priorityList: 'Приоритетные рекомендации',
     figure: 'Рисунок',
     missingPicture: '[Рисунок отсутствует]',
   },
@@ -136,6 +154,9 @@ const LABELS: Record<ReportMeta['language'], Labels> = {
     confidentialHeader: 'Məxfi — dərc üçün deyil',
     suggestion: 'Təklif olunan əvəzedici mətn',
     removedText: 'Sonradan silinmiş mətnə dair',
+    articles: 'Maddələr',
+    priority: 'Prioritet',
+    priorityList: 'Prioritet tövsiyələr',
     figure: 'Şəkil',
     missingPicture: '[Şəkil yoxdur]',
   },

@@ -45,6 +45,8 @@ export class RenderContext {
   sectionIndex = 0
   /** Whether headings carry the bookmarks of a table of contents we write ourselves. */
   tocBookmarks = false
+  /** The labels ("R12", "Q3") of the current section's recommendation blocks still to write, in order (shared/recommendationList.ts). */
+  recommendationLabels: string[] = []
   /** The figures' pictures by image id (fetched from the store before the export started). */
   images: Record<string, ExportImage> = {}
   /** Figures written so far: the next one's number (SEQ Figure), across the report in export order. */

@@ -27,6 +27,10 @@ export const STYLE = {
   commentText: 'CommentText',
   /** Word's built-in caption style (same id and name), so Word's "Insert Table of Figures" finds the captions. */
   caption: 'Caption',
+  /** A proposed recommendation or question for the State, and its label and articles. */
+  recommendation: 'Recommendation',
+  /** Heads a group of the generated summary (a section's recommendations) and the priority list. */
+  recommendationGroup: 'RecommendationGroup',
 } as const
 
 const pt = (points: number) => points * 2 // half-points
@@ -77,6 +81,12 @@ export function documentStyles(locale: string): IStylesOptions {
       { id: 'TOC3', name: 'toc 3', basedOn: 'Normal', next: 'Normal', uiPriority: 39, run: { italics: true }, paragraph: { spacing: { after: 40 }, indent: { left: 567 }, alignment: 'left' } },
       { id: STYLE.tocHeading, name: 'TOC Heading', basedOn: 'Normal', next: 'Normal', run: { size: pt(14), bold: true }, paragraph: { spacing: { after: 240 }, alignment: 'left' } },
       { id: STYLE.caption, name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { size: pt(10) }, paragraph: { spacing: { before: 60, after: 240 } } },
+      // Set apart as the Committee's own concluding observations set their recommendations: indented, a rule at the left.
+      {
+        id: STYLE.recommendation, name: 'Recommendation', basedOn: 'Normal', quickFormat: true,
+        paragraph: { indent: { left: 567 }, spacing: { before: 60, after: 120 }, border: { left: { style: 'single', size: 12, color: '1F4E79', space: 8 } } },
+      },
+      { id: STYLE.recommendationGroup, name: 'Recommendation Group', basedOn: 'Normal', next: STYLE.recommendation, run: { bold: true }, paragraph: { spacing: { before: 240, after: 120 }, keepNext: true, alignment: 'left' } },
       { id: STYLE.commentText, name: 'annotation text', basedOn: 'Normal', run: { size: pt(10) }, paragraph: { alignment: 'left', spacing: { after: 0 } } },
     ],
   }
