@@ -17,6 +17,7 @@ export function coverPage(meta: ReportMeta, labels: Labels, date: Date): DocxDes
   const out: DocxDesc[] = []
   if (meta.confidentiality === 'confidential') {
     out.push(D.Paragraph({
+      style: STYLE.coverMark,
       alignment: 'right',
       border: { top: rule(12), bottom: rule(12), left: rule(12), right: rule(12) },
       indent: { left: 6800 },

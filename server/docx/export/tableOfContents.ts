@@ -16,7 +16,7 @@ import type { Labels } from './labels'
 export function tableOfContents(labels: Labels, entries?: TocEntry[]): DocxDesc[] {
   return [
     D.Paragraph({ style: STYLE.tocHeading, pageBreakBefore: true, keepNext: true, text: labels.contents }),
-    D.Paragraph({ alignment: 'right', keepNext: true, children: [D.TextRun({ text: labels.page, italics: true, size: 18 })] }),
+    D.Paragraph({ style: STYLE.tocPage, alignment: 'right', keepNext: true, children: [D.TextRun({ text: labels.page, italics: true, size: 18 })] }),
     D.TableOfContents(labels.contents, { hyperlink: true, headingStyleRange: '1-3', ...(entries ? { cachedEntries: entries } : {}) }),
   ]
 }
