@@ -4,12 +4,14 @@
  * where each section's numbering starts in the editor. One reader for the browser and the exporter,
  * so the summary on screen and in Word list the same blocks with the same numbers.
  *
- * Order is the export's (shared/reportNumbering.ts `exportOrder`): body sections as stored, then
- * annexes. Recommendations and questions are counted apart (R1, R2… and Q1, Q2…). Blocks are
- * numbered by position, not by `refId`: a block copied with its id still gets a number of its own.
+ * Order and labels are shared/reportNumbering.ts's (`exportOrder`: body sections as stored, then
+ * annexes; recommendations and questions counted apart, R1, R2… and Q1, Q2…), and a unit test holds
+ * the two to the same numbers. Blocks are numbered by position here, not looked up by `refId`: a
+ * block copied with its id still gets a number of its own in the list.
  * A generated section's stored body is not read (it holds none; see docs/recommendations.md).
  */
 import type { RecommendationKind } from './editor/recommendation'
+import { exportOrder } from './reportNumbering'
 
 /** ProseMirror JSON, as loose as the format. */
 export interface BlockJson {
@@ -72,7 +74,7 @@ export function recommendationNodes(doc: BlockJson): BlockJson[] {
 /** Every block of the report, numbered, grouped by section in export order; sections without any are left out. */
 export function recommendationList(sections: ListedSection[]): RecommendationGroup[] {
   const counters: Record<RecommendationKind, number> = { recommendation: 0, question: 0 }
-  const ordered = [...sections.filter(s => s.countsTowardLimit), ...sections.filter(s => !s.countsTowardLimit)]
+  const ordered = exportOrder(sections)
   const groups: RecommendationGroup[] = []
   for (const section of ordered) {
     if (section.generated) continue
