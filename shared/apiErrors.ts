@@ -43,6 +43,7 @@ export const API_ERRORS = {
   bodyEndedEarly: { status: 400, message: 'The request body ended early' },
   importNoFile: { status: 400, message: 'file: attach a .docx file in the field "file"' },
   importTooLarge: { status: 413, message: 'file: the file is larger than {mib} MiB' },
+  importPlanStale: { status: 409, message: 'The file or its parts are not the ones previewed: preview the file again' },
   pdfUnavailable: { status: 503, message: 'This server cannot make PDFs: install LibreOffice (libreoffice-writer-nogui) on it, or set GOTENBERG_URL' },
   pdfFailed: { status: 502, message: 'The PDF could not be made; download the Word file instead, or try again' },
   imageNotFound: { status: 404, message: 'No such image in this report' },
@@ -54,6 +55,8 @@ export const API_ERRORS = {
   imageUnreadable: { status: 400, message: 'The picture\'s size could not be read: the file may be damaged' },
   imageTooLarge: { status: 413, message: 'The picture is larger than {mib} MiB' },
   reportImagesFull: { status: 413, message: 'The report\'s pictures would take more than {mib} MiB: remove pictures that are no longer needed' },
+  coNoParagraphs: { status: 400, message: 'text: no numbered paragraphs found; paste the concluding observations with their paragraph numbers (1., 2., …)' },
+  coFileType: { status: 400, message: 'file: attach the concluding observations as a .docx or a plain text (.txt) file' },
 } as const satisfies Record<string, { status: number, message: string }>
 
 export type ApiErrorCode = keyof typeof API_ERRORS

@@ -44,6 +44,9 @@ export const BODY_LIMITS: readonly BodyLimit[] = [
   { route: 'POST /api/reports/:id/sections/order', maxBytes: JSON_MAX_BYTES, why: 'signed-in JSON: up to 500 section ids' },
   { route: 'POST /api/reports/:id/versions', maxBytes: JSON_MAX_BYTES, why: 'signed-in JSON: a version\'s name' },
   { route: 'POST /api/reports/:id/sections/:sectionId/import', maxBytes: UPLOAD_MAX_BYTES, why: 'a .docx upload (server/docx/import/importLimits.ts)' },
+  { route: 'POST /api/imports/report-preview', maxBytes: UPLOAD_MAX_BYTES, why: 'a .docx upload: a whole report\'s draft, previewed (server/docx/import/importLimits.ts)' },
+  { route: 'POST /api/reports/from-word', maxBytes: UPLOAD_MAX_BYTES, why: 'the same .docx again with the settings and targets chosen in the preview' },
+  { route: 'POST /api/reports/:id/concluding-observations', maxBytes: UPLOAD_MAX_BYTES, why: 'concluding observations: pasted text (JSON) or a .docx / .txt file of them' },
   { route: 'POST /api/reports/:id/import-reviewed', maxBytes: UPLOAD_MAX_BYTES, why: 'a reviewed copy of the report\'s .docx export (server/docx/import/importLimits.ts)' },
   { route: 'PUT /api/reports/:id/images/:sha256', maxBytes: imageConfig.maxImageBytes, why: 'a figure\'s picture, raw bytes (CHORUS_IMAGE_MAX_BYTES, server/images/imageConfig.ts)' },
 ]
