@@ -181,6 +181,9 @@ class RootRules {
   private sectionText(sectionId: string, { path }: Location): string | null {
     const section = this.section(sectionId)
     if (!section) return can(this.who.role, 'sections.manage') ? null : 'no such section'
+    // A generated section's body is drawn from the rest of the report (the summary of
+    // recommendations, the follow-up table) and never stored: nobody writes into it.
+    if (section.get('generated')) return 'a generated section holds no text of its own'
     const status = this.status(sectionId)
     if (canEditSectionText(this.who.role, status)) {
       if (!this.touchesSuggestions) this.touchesSuggestions = nearSuggestion(path, this.scannedParagraphs)

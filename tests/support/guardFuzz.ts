@@ -33,6 +33,12 @@ export type Edit =
   | { kind: 'removeSection', section: number }
   /** Ctrl+Z / Ctrl+Shift+Z in the editor whose last step is the scenario's decision by A. */
   | { kind: 'undoDecision' | 'redoDecision' }
+  /** A recommendation block inserted between blocks, and a change of the first block's attributes (structure). */
+  | { kind: 'recommendation', section: number, pos: number, question: boolean }
+  | { kind: 'recommendationAttr', section: number, priority: boolean, articles: string }
+  /** A figure (picture + caption) inserted between blocks, and a resize of the first one (structure and attributes). */
+  | { kind: 'figure', section: number, pos: number, width: number | null }
+  | { kind: 'figureAttr', section: number, width: number }
 
 export type Mutation =
   | { kind: 'client', group: number, to: number }
@@ -49,7 +55,7 @@ export type Mutation =
 export interface FuzzCase { sender: number, edits: Edit[], mutations: Mutation[] }
 
 /** Map keys a crafted item may claim. */
-const KEYS = ['status', 'title', 'ownerId', 'body', 'authorId', 'authorName', 'createdAt', 'resolved', 'resolvedBy', 'suggestion', 'text', 'decidedBy', 'replies', 'deleted', 'id']
+const KEYS = ['status', 'title', 'ownerId', 'body', 'authorId', 'authorName', 'createdAt', 'resolved', 'resolvedBy', 'suggestion', 'text', 'decidedBy', 'replies', 'deleted', 'id', 'priority', 'articles', 'generated']
 
 const section = fc.nat({ max: SECTION_IDS.length })
 const thread = fc.nat({ max: 3 })
@@ -69,6 +75,10 @@ const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('addSection' as const) }),
   fc.record({ kind: fc.constant('removeSection' as const), section }),
   fc.record({ kind: fc.constantFrom('undoDecision' as const, 'redoDecision' as const) }),
+  fc.record({ kind: fc.constant('recommendation' as const), section, pos: fc.nat({ max: 40 }), question: fc.boolean() }),
+  fc.record({ kind: fc.constant('recommendationAttr' as const), section, priority: fc.boolean(), articles: fc.constantFrom('3', '19, 37(a)') }),
+  fc.record({ kind: fc.constant('figure' as const), section, pos: fc.nat({ max: 40 }), width: fc.constantFrom(null, 240) }),
+  fc.record({ kind: fc.constant('figureAttr' as const), section, width: fc.constantFrom(120, 480) }),
 )
 
 const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
@@ -76,11 +86,11 @@ const mutationArb: fc.Arbitrary<Mutation> = fc.oneof(
   fc.record({ kind: fc.constant('clock' as const), group: fc.nat(3), delta: fc.integer({ min: -5, max: 2 }) }),
   fc.record({ kind: fc.constantFrom('origin' as const, 'rightOrigin' as const), struct: fc.nat(20), ref: fc.nat(1000) }),
   fc.record({ kind: fc.constant('parent' as const), struct: fc.nat(20), ref: fc.nat(1000), sub: fc.nat(KEYS.length) }),
-  fc.record({ kind: fc.constant('content' as const), struct: fc.nat(20), content: fc.nat(16) }),
+  fc.record({ kind: fc.constant('content' as const), struct: fc.nat(20), content: fc.nat(17) }),
   fc.record({ kind: fc.constant('delete' as const), ref: fc.nat(1000), len: fc.integer({ min: 1, max: 6 }) }),
   fc.record({ kind: fc.constant('deleteNew' as const), struct: fc.nat(20), len: fc.integer({ min: 1, max: 3 }) }),
   fc.record({ kind: fc.constant('drop' as const), struct: fc.nat(20) }),
-  fc.record({ kind: fc.constant('extra' as const), ref: fc.nat(1000), content: fc.nat(16), sub: fc.nat(KEYS.length) }),
+  fc.record({ kind: fc.constant('extra' as const), ref: fc.nat(1000), content: fc.nat(17), sub: fc.nat(KEYS.length) }),
 )
 
 
@@ -120,6 +130,7 @@ function content(n: number, senderId: string): Y.Item['content'] {
     case 1: return new Y.ContentAny(['user-a'])
     case 2: return new Y.ContentType(new Y.Map())
     case 3: return new Y.ContentType(new Y.XmlElement('paragraph'))
+    case 17: return new Y.ContentType(new Y.XmlElement('recommendation'))
     case 4: return new Y.ContentType(new Y.XmlText())
     case 5: return new Y.ContentFormat('bold', true)
     case 6: return new Y.ContentDeleted(2)
@@ -181,6 +192,45 @@ function applyEdit(doc: Y.Doc, m: Member, edit: Edit, um?: Y.UndoManager): void 
     case 'deleteThread': if (tid) deleteMessage(doc, tid, null); break
     case 'accept': if (tid) doc.transact(() => decideSuggestion(doc, tid, { status: 'accepted', userId: m.userId })); break
     case 'undoDecision': um?.undo(); break
+    case 'recommendation':
+      editSection(doc, sid, (st) => {
+        // At the block boundary at or before `pos`, as the toolbar inserts it after the caret's block.
+        let at = 0
+        st.doc.forEach((node, offset) => {
+          if (offset + node.nodeSize <= edit.pos && node.type.name !== 'footnotes') at = offset + node.nodeSize
+        })
+        const block = st.schema.nodes.recommendation!.create({ refId: `r${edit.pos}`, kind: edit.question ? 'question' : 'recommendation' }, st.schema.nodes.paragraph!.create(null, st.schema.text('Recommend')))
+        return st.tr.insert(at, block)
+      })
+      break
+    case 'recommendationAttr':
+      editSection(doc, sid, (st) => {
+        let at = -1
+        st.doc.forEach((node, offset) => {
+          if (at < 0 && node.type.name === 'recommendation') at = offset
+        })
+        return at < 0 ? null : st.tr.setNodeAttribute(at, 'priority', edit.priority).setNodeAttribute(at, 'articles', edit.articles)
+      })
+      break
+    case 'figure':
+      editSection(doc, sid, (st) => {
+        let at = 0
+        st.doc.forEach((node, offset) => {
+          if (offset + node.nodeSize <= edit.pos && node.type.name !== 'footnotes') at = offset + node.nodeSize
+        })
+        const figure = st.schema.nodes.figure!.create({ imageId: 'ab'.repeat(32), alt: 'A chart', width: edit.width, naturalWidth: 800, naturalHeight: 400 }, st.schema.text('Caption'))
+        return st.tr.insert(at, figure)
+      })
+      break
+    case 'figureAttr':
+      editSection(doc, sid, (st) => {
+        let at = -1
+        st.doc.forEach((node, offset) => {
+          if (at < 0 && node.type.name === 'figure') at = offset
+        })
+        return at < 0 ? null : st.tr.setNodeAttribute(at, 'width', edit.width)
+      })
+      break
     case 'redoDecision': um?.redo(); break
     case 'addSection': doc.getArray(SECTIONS).push([sectionMap({ id: 'sec-new-000', title: 'New', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft' })]); break
     case 'removeSection': {
@@ -199,7 +249,8 @@ function reId(s: Struct, client: number, clock: number): Struct {
   return s instanceof Y.GC ? new Y.GC(Y.createID(client, clock), s.length) : new Y.Skip(Y.createID(client, clock), s.length)
 }
 
-const TEXT_EDITS = new Set(['type', 'delete', 'bold', 'split'])
+// Figures are structure: the editor offers them where one may edit the text.
+const TEXT_EDITS = new Set(['type', 'delete', 'bold', 'split', 'figure', 'figureAttr'])
 const SUGGESTION_EDITS = new Set(['suggestInsert', 'suggestDelete', 'suggestSplit', 'suggestJoin', 'decide'])
 
 /**

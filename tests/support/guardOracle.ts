@@ -53,9 +53,12 @@ function permitted(before: Map<string, TypeSnap>, after: Map<string, TypeSnap>, 
   const roots = new Set([...before.keys(), ...after.keys()])
   const empty = (name: string): TypeSnap => ({ id: name, kind: '', map: {}, list: [] })
   const sectionStatus = new Map<string, SectionStatus>()
+  // A generated section (the summary of recommendations) holds no text: nobody writes into it.
+  const generatedSections = new Set<string>()
   for (const entry of before.get(SECTIONS)?.list ?? []) {
     if (isType(entry.value) && typeof field(entry.value, 'id') === 'string') {
       sectionStatus.set(field(entry.value, 'id') as string, (field(entry.value, 'status') as SectionStatus | undefined) ?? 'draft')
+      if (field(entry.value, 'generated')) generatedSections.add(field(entry.value, 'id') as string)
     }
   }
   for (const name of roots) {
@@ -76,6 +79,7 @@ function permitted(before: Map<string, TypeSnap>, after: Map<string, TypeSnap>, 
         if (who.role === 'secretariat') continue
         return `text written for a section that does not exist (${name})`
       }
+      if (generatedSections.has(sectionId)) return `text written into the generated section ${sectionId}`
       const editor = canEditSectionText(who.role, status)
       if (!editor && (status === 'final' || !can(who.role, 'text.suggest'))) return `${who.role} changed text of a ${status} section`
       const bad = sectionTextViolation(beforeDoc.share.get(name), afterDoc.share.get(name), { userId: who.userId, userName: who.userName, editor, decider: editor && can(who.role, 'suggestions.decide') }, withdrawnDecisions(before.get(COMMENTS), after.get(COMMENTS), who, sectionId))
