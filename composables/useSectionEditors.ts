@@ -5,6 +5,7 @@
  */
 import type { InjectionKey, ShallowReactive } from 'vue'
 import type { Editor } from '@tiptap/vue-3'
+import type { RecommendationKind } from '#shared/editor/recommendation'
 
 export interface SectionEditors {
   editors: ShallowReactive<Map<string, Editor>>
@@ -23,6 +24,8 @@ export interface SectionEditors {
   /** Why I cannot switch the mode (a locales key: a reviewer only suggests), or null when I choose. */
   suggestingLocked: Ref<string | null>
   toggleSuggesting: () => void
+  /** The block this report's authors insert (the template's kind): recommendations, or questions in an LOIPR submission. */
+  blockKind: Ref<RecommendationKind>
   register: (sectionId: string, editor: Editor) => void
   unregister: (sectionId: string) => void
   activate: (sectionId: string) => void
@@ -39,6 +42,7 @@ export function provideSectionEditors(): SectionEditors {
   const linkFor = ref<string | null>(null)
   const suggesting = ref(false)
   const suggestingLocked = ref<string | null>(null)
+  const blockKind = ref<RecommendationKind>('recommendation')
   const active = computed(() => (activeId.value ? editors.get(activeId.value) ?? null : null))
 
   const registry: SectionEditors = {
@@ -49,6 +53,7 @@ export function provideSectionEditors(): SectionEditors {
     linkFor,
     suggesting,
     suggestingLocked,
+    blockKind,
     toggleSuggesting: () => {
       if (!suggestingLocked.value) suggesting.value = !suggesting.value
     },

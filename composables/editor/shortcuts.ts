@@ -31,6 +31,10 @@ export const SHORTCUTS = {
   blockquote: key('blockquote', ['meta', 'shift', 'B']),
   link: key('link', ['meta', 'K']),
   footnote: key('footnote', ['meta', 'alt', 'F']),
+  // A recommendation in a CRC report, a question for the State in an LOIPR submission (composables/editor/recommendationView.ts).
+  recommendation: key('recommendation', ['meta', 'alt', 'R']),
+  // "See para. 27" by picking the target (composables/editor/crossReferenceView.ts).
+  crossReference: key('crossReference', ['meta', 'alt', 'X']),
   hardBreak: key('hardBreak', ['shift', 'enter']),
   // Outside lists and tables Tab inserts a tab character; it never leaves the text (keyboardNavigation.ts).
   tab: key('tab', ['tab']),
@@ -54,5 +58,5 @@ export type ShortcutId = keyof typeof SHORTCUTS
 export const SHORTCUT_GROUPS: Array<{ title: string, ids: ShortcutId[] }> = [
   { title: 'text', ids: ['bold', 'italic', 'underline', 'strike', 'link'] },
   { title: 'paragraphs', ids: ['paragraph', 'heading2', 'heading3', 'heading4', 'bulletList', 'orderedList', 'indent', 'outdent', 'tab', 'blockquote', 'hardBreak'] },
-  { title: 'report', ids: ['footnote', 'leaveFootnote', 'storyEnd', 'leaveText', 'comment', 'suggesting', 'undo', 'redo', 'find', 'replace', 'findNext', 'help'] },
+  { title: 'report', ids: ['footnote', 'recommendation', 'crossReference', 'leaveFootnote', 'storyEnd', 'leaveText', 'comment', 'suggesting', 'undo', 'redo', 'find', 'replace', 'findNext', 'help'] },
 ]
