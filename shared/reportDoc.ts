@@ -96,6 +96,8 @@ export function summarize(doc: Y.Doc): ReportSummary {
     countsTowardLimit: s.countsTowardLimit,
     articles: s.articles,
     guidance: s.guidance,
+    generated: s.generated,
+    priorityList: s.priorityList,
   }))
   // The generated lists repeat blocks in the submitted document: their words count where they are shown.
   const all = readSections(doc)

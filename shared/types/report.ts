@@ -12,6 +12,10 @@ export interface SectionSummary {
   countsTowardLimit: boolean
   articles: string[]
   guidance: string
+  /** Built by Chorus (GENERATED_SECTIONS), or null. */
+  generated?: string | null
+  /** Headed by the generated list of priority recommendations. */
+  priorityList?: boolean
 }
 
 /** What the server keeps up to date about a report's document, for lists and the report header. */

@@ -9,6 +9,13 @@ import { badRequest, forbidden, notFound } from '../../../../../utils/errors'
 import { requireReportAccess } from '../../../../../utils/reportAccess'
 import { logDenial } from '../../../../../utils/logDenial'
 import { idParam, validBody } from '../../../../../utils/validate'
+import { sectionFragmentName } from '#shared/docNames'
+import { countFragmentWords } from '#shared/wordCount'
+import { recommendationBlockWords } from '#shared/recommendationBlockWords'
+import type * as Y from 'yjs'
+
+/** Words, or a recommendation block (even empty), in a section body. */
+const hasText = (fragment: Y.XmlFragment) => countFragmentWords(fragment) > 0 || recommendationBlockWords(fragment).length > 0
 
 /**
  * Change a section: the secretariat anything (title, guidance, budget, owner, status); an author
@@ -31,6 +38,9 @@ export default defineEventHandler(async (event) => {
       logDenial({ reason: `role ${role} may not change section ${Object.keys(patch).join(',')} (status ${section.status})`, userId: user.id, reportId })
       throw forbidden('sectionRoleForbidden')
     }
+    // A generated section shows no text of its own: made generated only while it has none, so
+    // nothing anyone wrote is hidden (docs/recommendations.md).
+    if (patch.generated && !section.generated && hasText(doc.getXmlFragment(sectionFragmentName(sectionId)))) throw badRequest('generatedSectionHasText', 'generated')
     for (const [key, value] of Object.entries(patch)) if (value !== undefined) found.map.set(key, Array.isArray(value) ? [...value] : value)
   }, {
     before: async (_doc, { role }) => {
