@@ -29,6 +29,7 @@ export const API_ERRORS = {
   sectionFinal: { status: 403, message: 'This section is final: only the secretariat can change it' },
   ownerNotMember: { status: 400, message: 'ownerId: not a member of this report' },
   noSuchTemplate: { status: 400, message: 'templateId: no such template' },
+  sectionGenerated: { status: 403, message: 'This section is generated from the rest of the report: it holds no text of its own' },
   generatedSectionHasText: { status: 400, message: 'generated: the section has text of its own; move or delete it first, then make the section generated' },
   sectionOrderIncomplete: { status: 400, message: 'ids: must list every section exactly once' },
   invitationUsed: { status: 409, message: 'This invitation link has already been used' },
