@@ -12,6 +12,7 @@ import type * as Y from 'yjs'
 import { readThreads } from './commentsDoc'
 import { sectionFragmentName } from './docNames'
 import { readSuggestions } from './editor/readSuggestions'
+import { brokenReferencesBySection } from './brokenReferences'
 import { readMeta, readSections } from './reportDoc'
 import type { ReportMeta, Section } from './schemas/report'
 import { fragmentWordCounts } from './wordCount'
@@ -26,6 +27,7 @@ export const CHECK_KINDS = [
   'section-not-final',
   'open-threads',
   'open-suggestions',
+  'broken-references',
   'cover-missing',
   'deadline',
   'deadline-passed',
@@ -47,11 +49,15 @@ export interface CheckItem {
 
 /** A section as the checks see it. */
 export interface CheckSection extends Pick<Section, 'id' | 'title' | 'status' | 'wordBudget' | 'countsTowardLimit'> {
+  /** Built by Chorus (its stored body stays empty): never "empty" for the check. */
+  generated?: Section['generated']
   words: number
   /** Open threads (comments, not suggestions) on this section, oldest first. */
   openThreadIds: string[]
   /** Open suggestions: tracked changes not yet decided, plus open suggested replacements in threads. */
   openSuggestions: number
+  /** Cross-references in this section whose target is gone or has no number (shared/brokenReferences.ts). */
+  brokenReferences?: number
 }
 
 /** One snapshot of a report, all the checks read. */
@@ -100,7 +106,7 @@ const sectionBudgets: CheckFn = ({ sections }) => sections
 
 /** Sections with no words: the export would print a heading with nothing under it. */
 const emptySections: CheckFn = ({ sections }) => sections
-  .filter(s => s.words === 0)
+  .filter(s => s.words === 0 && !s.generated)
   .map(s => ({ kind: 'section-empty', severity: 'blocking', sectionId: s.id, params: sectionParams(s) }))
 
 /** Sections not yet marked final. */
@@ -117,6 +123,11 @@ const openThreads: CheckFn = ({ sections }) => sections
 const openSuggestions: CheckFn = ({ sections }) => sections
   .filter(s => s.openSuggestions > 0)
   .map(s => ({ kind: 'open-suggestions', severity: 'blocking', sectionId: s.id, params: { ...sectionParams(s), count: s.openSuggestions } }))
+
+/** Broken cross-references, per section: the clean copy would print "[broken reference]" for each. */
+const brokenReferences: CheckFn = ({ sections }) => sections
+  .filter(s => (s.brokenReferences ?? 0) > 0)
+  .map(s => ({ kind: 'broken-references', severity: 'blocking', sectionId: s.id, params: { ...sectionParams(s), count: s.brokenReferences! } }))
 
 /** Cover fields the Committee expects: who submits and whom to contact. */
 const COVER_FIELDS = ['stateParty', 'coalition', 'contact'] as const
@@ -138,7 +149,7 @@ const deadline: CheckFn = ({ meta, todayGeneva }) => {
 }
 
 /** Every check, in the order the page lists items of one severity. */
-export const CHECKS: CheckFn[] = [wordLimit, emptySections, openSuggestions, sectionBudgets, notFinal, openThreads, coverFields, deadline]
+export const CHECKS: CheckFn[] = [wordLimit, emptySections, openSuggestions, brokenReferences, sectionBudgets, notFinal, openThreads, coverFields, deadline]
 
 const num = (n: string | number | undefined) => new Intl.NumberFormat('en').format(Number(n ?? 0))
 const plural = (n: string | number | undefined, one: string, other: string) => `${num(n)} ${Number(n) === 1 ? one : other}`
@@ -153,6 +164,7 @@ export function checkMessage(kind: CheckKind, p: CheckParams = {}): string {
     case 'section-not-final': return `“${p.section}” is not marked final (it is ${p.status === 'review' ? 'in review' : 'a draft'}).`
     case 'open-threads': return `“${p.section}” has ${plural(p.count, 'open comment thread', 'open comment threads')}.`
     case 'open-suggestions': return `“${p.section}” has ${plural(p.count, 'open suggestion', 'open suggestions')}.`
+    case 'broken-references': return `“${p.section}” has ${plural(p.count, 'broken cross-reference', 'broken cross-references')} (the target was deleted).`
     case 'cover-missing': return `The cover has no ${COVER_NAMES[String(p.field)] ?? p.field}.`
     case 'deadline': return Number(p.daysLeft) === 0 ? `The deadline (${p.deadline}) is today, Geneva time.` : `The deadline is ${p.deadline}: ${plural(p.daysLeft, 'day', 'days')} left, Geneva time.`
     case 'deadline-passed': return `The deadline (${p.deadline}) passed ${plural(p.daysAgo, 'day', 'days')} ago, Geneva time.`
@@ -182,6 +194,7 @@ export function checkContextFromDoc(doc: Y.Doc, options: { now?: Date, scopes?: 
   const meta = readMeta(doc)
   const sections = readSections(doc)
   const known = new Set(sections.map(s => s.id))
+  const broken = brokenReferencesBySection(doc)
   const threadIds = new Map<string, string[]>()
   const suggestedReplacements = new Map<string, number>()
   for (const thread of readThreads(doc)) {
@@ -203,9 +216,11 @@ export function checkContextFromDoc(doc: Y.Doc, options: { now?: Date, scopes?: 
         status: s.status,
         wordBudget: s.wordBudget,
         countsTowardLimit: s.countsTowardLimit,
+        generated: s.generated,
         words: fragmentWordCounts(body).words,
         openThreadIds: threadIds.get(s.id) ?? [],
         openSuggestions: readSuggestions(body, s.id).length + (suggestedReplacements.get(s.id) ?? 0),
+        brokenReferences: broken.get(s.id) ?? 0,
       }
     }),
   }
