@@ -14,9 +14,15 @@ import { sectionBudgetsFor, wordLimitFor } from './sectionBudgets'
 import { insertReport, deleteReport } from '../repos/reports'
 import { audit } from '../repos/audit'
 import { newId } from '../utils/newId'
+import type { DraftSection } from './import/draftLayout'
+import { draftSections, fillDraftBodies } from './import/draftSections'
 
-/** Create a report for `user` from `template`; returns its id. */
-export async function createReport(user: PublicUser, template: ReportTemplate, input: CreateReportInput): Promise<string> {
+/**
+ * Create a report for `user` from `template`; returns its id. `draft` (a Word draft's sections,
+ * server/reports/import/draftLayout.ts) replaces the template's list and fills the bodies in the
+ * same first update, so the report never exists half imported.
+ */
+export async function createReport(user: PublicUser, template: ReportTemplate, input: CreateReportInput, draft?: DraftSection[]): Promise<string> {
   const { db } = await useStore()
   const wordLimit = wordLimitFor(template, input)
   const budgets = sectionBudgetsFor(template, input, wordLimit)
@@ -40,8 +46,11 @@ export async function createReport(user: PublicUser, template: ReportTemplate, i
     generated: s.generated ?? null,
     priorityList: s.priorityList ?? false,
   }))
+  // A Word draft's sections replace the template's list, in the draft's order.
+  const laidOut = draft ? draftSections(draft, sections) : sections
   const doc = new Y.Doc()
-  seedDoc(doc, meta, sections)
+  seedDoc(doc, meta, laidOut)
+  if (draft) fillDraftBodies(doc, draft, laidOut)
   const id = newId()
   await insertReport(db, { id, title: meta.title, templateId: template.id, createdBy: user.id, summary: summarize(doc) })
   try {
@@ -51,6 +60,6 @@ export async function createReport(user: PublicUser, template: ReportTemplate, i
     throw error
   }
   doc.destroy()
-  await audit(db, { actorId: user.id, reportId: id, action: 'report.create', detail: { templateId: template.id } })
+  await audit(db, { actorId: user.id, reportId: id, action: 'report.create', detail: { templateId: template.id, ...(draft ? { fromWord: true, sections: laidOut.length } : {}) } })
   return id
 }

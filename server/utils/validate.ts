@@ -27,6 +27,11 @@ export async function validBody<S extends z.ZodType>(event: H3Event, schema: S):
   return parse(schema, body ?? {}, 'body')
 }
 
+/** Any other value (a multipart field, parsed JSON), validated; `where` names it when the issue has no path. */
+export function validValue<S extends z.ZodType>(schema: S, value: unknown, where: string): z.infer<S> {
+  return parse(schema, value, where)
+}
+
 /** The query string, validated. */
 export function validQuery<S extends z.ZodType>(event: H3Event, schema: S): z.infer<S> {
   return parse(schema, getQuery(event), 'query')
