@@ -18,7 +18,7 @@ import { draftSections, fillDraftBodies } from '../../server/reports/import/draf
 import type { ExportInput, PMNode } from '../../server/docx/types'
 import { reportYDoc, sampleReport } from '../fixtures-gen/sampleReport'
 import { docxStructure } from '../fixtures-gen/docxStructure'
-import { pandocDocx } from '../fixtures-gen/officeFiles'
+import { fodt, libreOfficeDocx, pandocDocx } from '../fixtures-gen/officeFiles'
 
 const DATE = new Date('2027-03-01T00:00:00Z')
 const TEMPLATE = 'crc-alternative-report'
@@ -192,5 +192,51 @@ describe('a draft made by pandoc', () => {
     const intro = JSON.stringify(input.sections.find(s => s.title === 'Introduction')!.content)
     expect(intro).toContain('twelve organisations')
     expect(intro).not.toContain('Republic of Arcadia')
+  })
+})
+
+describe('a draft made by LibreOffice', () => {
+  it('leaves its table of contents out, reads its title and splits it at its Heading 1s', async () => {
+    const body = [
+      '<text:p text:style-name="Title">Shadow report on child rights in Arcadia</text:p>',
+      '<text:p text:style-name="Standard">State party: Republic of Arcadia</text:p>',
+      '<text:table-of-content text:name="Table of Contents1"><text:table-of-content-source text:outline-level="3"><text:index-title-template>Contents</text:index-title-template></text:table-of-content-source>',
+      '<text:index-body><text:index-title text:name="Table of Contents1_Head"><text:p text:style-name="Contents_20_Heading">Contents</text:p></text:index-title>',
+      '<text:p text:style-name="Contents_20_1">I. General measures of implementation<text:tab/>2</text:p>',
+      '<text:p text:style-name="Contents_20_1">Статьи 19 и 34<text:tab/>3</text:p>',
+      '</text:index-body></text:table-of-content>',
+      '<text:h text:outline-level="1">I. General measures of implementation</text:h>',
+      '<text:p text:style-name="Standard">There is no national plan of action.</text:p>',
+      '<text:h text:outline-level="2">Budget</text:h>',
+      '<text:p text:style-name="Standard">Spending on children fell.</text:p>',
+      '<text:h text:outline-level="1">Насилие: статьи 19 и 34</text:h>',
+      '<text:p text:style-name="Standard">Побои в школах не расследуются.</text:p>',
+    ].join('')
+    const file = await libreOfficeDocx(fodt('', body))
+    const result = await importDocx(file)
+    expect(JSON.stringify(result.content)).not.toContain('Contents')
+    const plan = planReportImport(file, result, findTemplate(TEMPLATE, 'ru')!)
+    expect(plan.settings).toMatchObject({ title: 'Shadow report on child rights in Arcadia', stateParty: 'Republic of Arcadia' })
+    expect(plan.parts.map(p => [p.title, p.target, p.match])).toEqual([
+      ['I. General measures of implementation', 'section:general-measures', 'title'],
+      ['Насилие: статьи 19 и 34', 'section:violence', 'articles'],
+    ])
+    expect(plan.parts[0]!.body.content!.map(b => b.type + (b.attrs?.level ?? ''))).toEqual(['paragraph', 'heading2', 'paragraph'])
+  })
+})
+
+describe('a section import of a Chorus export', () => {
+  it('pastes neither the cover nor the contents, and numbered paragraphs stay paragraphs', async () => {
+    const input = reportExportInput(reportYDoc(sampleReport({ confidentiality: 'confidential' })))
+    const file = await exportReport(input)
+    const { content, cover, notices } = await importDocx(file)
+    const text = JSON.stringify(content)
+    for (const line of [input.meta.stateParty, input.meta.contact, 'CONFIDENTIAL', 'Contents', 'Submitted by']) expect(text).not.toContain(line)
+    expect(cover.map(l => l.role)).toContain('title')
+    const top = (content.content ?? []).map(b => b.type)
+    const original = input.sections.flatMap(s => (s.content.content ?? []).filter(b => b.type !== 'footnotes').map(b => b.type))
+    expect(top.filter(t => t === 'orderedList')).toHaveLength(original.filter(t => t === 'orderedList').length)
+    expect(top.filter(t => t === 'paragraph')).toHaveLength(original.filter(t => t === 'paragraph').length)
+    expect(notices).toEqual([])
   })
 })
