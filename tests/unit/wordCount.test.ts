@@ -59,4 +59,18 @@ describe('word count', () => {
     expect(countFragmentWords(fragment)).toBe(5)
     expect(fragmentWordCounts(fragment)).toEqual({ words: 5, pending: 3 })
   })
+  it('counts the words inside recommendation and question blocks, as the text around them', () => {
+    const body = { type: 'doc', content: [
+      { type: 'paragraph', content: [{ type: 'text', text: 'Two words.' }] },
+      { type: 'recommendation', attrs: { refId: 'r1', kind: 'question', articles: '19, 37(a)', priority: true }, content: [
+        { type: 'paragraph', content: [{ type: 'text', text: 'What budget is allocated?' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: 'Context matters here.' }] },
+      ] },
+    ] }
+    const doc = new Y.Doc()
+    prosemirrorJSONToYXmlFragment(chorusSchema(), body, doc.getXmlFragment('section:s1'))
+    // The articles attribute is not text: 2 + 4 + 3.
+    expect(countFragmentWords(doc.getXmlFragment('section:s1'))).toBe(9)
+    expect(countJsonWords(body)).toBe(9)
+  })
 })
