@@ -48,8 +48,12 @@ export function useRecommendationList(doc: Ref<Y.Doc | null>, sections: Ref<Sect
     const d = doc.value
     if (!d) return
     for (const id of dirty) {
-      const root = yXmlFragmentToProseMirrorRootNode(d.getXmlFragment(sectionFragmentName(id)), chorusSchema())
-      bodies.set(id, { type: 'doc', content: recommendationNodes(root.toJSON() as BlockJson) })
+      try {
+        const root = yXmlFragmentToProseMirrorRootNode(d.getXmlFragment(sectionFragmentName(id)), chorusSchema())
+        bodies.set(id, { type: 'doc', content: recommendationNodes(root.toJSON() as BlockJson) })
+      } catch {
+        // A body the schema cannot read (mid-sync) keeps its last list; the next change reads it again.
+      }
     }
     dirty = new Set()
     groups.value = recommendationList(sections.value.map(s => ({ ...s, content: bodies.get(s.id) ?? { type: 'doc' } })))
