@@ -47,7 +47,7 @@ export interface BlockSummary {
   split: boolean
   /** Inline nodes left in the block itself (textblocks only): 0 = empty, no paragraph number. */
   inline: number
-  /** Some non-space text anywhere in the block (a section without any is left out of the clean copy). */
+  /** Some non-space text anywhere in the block, or a recommendation block (a section without either is left out of the clean copy). */
   hasText: boolean
   /** Targets in document order; the block's own comes first. */
   targets: BlockTarget[]
@@ -131,7 +131,11 @@ export function blockSummary(block: JsonNode, clean = true): BlockSummary {
     const refId = typeof node.attrs?.refId === 'string' && node.attrs.refId ? node.attrs.refId : null
     if (node.type === 'paragraph') targets.push({ kind: 'paragraph', refId })
     else if (node.type === 'heading') targets.push({ kind: 'heading', refId, text: textOf(node, clean).trim() })
-    else if (node.type === 'recommendation') targets.push({ kind: 'recommendation', refId, question: node.attrs?.kind === 'question' })
+    else if (node.type === 'recommendation') {
+      targets.push({ kind: 'recommendation', refId, question: node.attrs?.kind === 'question' })
+      // The export keeps a section holding a recommendation block, even an empty one (it is numbered).
+      hasText = true
+    }
     else if (node.type === 'figure') targets.push({ kind: 'figure', refId })
     for (const child of node.content ?? []) walk(child)
   }

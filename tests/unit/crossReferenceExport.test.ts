@@ -29,8 +29,8 @@ const para = (refId: string, content: PMNode[], attrs: Record<string, unknown> =
 const FIGURE: PMNode = { type: 'figure', attrs: { refId: 'fig1', imageId: null, alt: '', width: null, align: 'center', naturalWidth: null, naturalHeight: null }, content: [text('Caption')] }
 const ref = (targetId: string): PMNode => ({ type: 'crossReference', attrs: { targetId, targetKind: 'paragraph' } })
 
-type Kind = 'text' | 'empty' | 'blank' | 'inserted' | 'split' | 'heading' | 'list' | 'pageBreak' | 'ref'
-const KINDS: Kind[] = ['text', 'empty', 'blank', 'inserted', 'split', 'heading', 'list', 'pageBreak', 'ref']
+type Kind = 'text' | 'empty' | 'blank' | 'inserted' | 'split' | 'heading' | 'list' | 'pageBreak' | 'ref' | 'rec' | 'emptyRec' | 'question'
+const KINDS: Kind[] = ['text', 'empty', 'blank', 'inserted', 'split', 'heading', 'list', 'pageBreak', 'ref', 'rec', 'emptyRec', 'question']
 
 /** A random report: every top-level paragraph has a refId `p<n>`, references point at any of them (or at none). */
 function build(sections: Array<{ annex: boolean, blocks: Array<{ kind: Kind, to: number }> }>): { input: ExportInput, ids: string[] } {
@@ -55,6 +55,9 @@ function build(sections: Array<{ annex: boolean, blocks: Array<{ kind: Kind, to:
           case 'heading': return { type: 'heading', attrs: { level: 2, refId: id }, content: [text('A. Heading')] }
           case 'list': return { type: 'bulletList', content: [{ type: 'listItem', content: [para(id, [text('item')])] }] }
           case 'pageBreak': return { type: 'pageBreak' }
+          case 'rec': return { type: 'recommendation', attrs: { refId: id, kind: 'recommendation', articles: '3', priority: false }, content: [para(`${id}-in`, [text('Adopt')])] }
+          case 'emptyRec': return { type: 'recommendation', attrs: { refId: id, kind: 'recommendation', articles: '', priority: false }, content: [para(`${id}-in`, [])] }
+          case 'question': return { type: 'recommendation', attrs: { refId: id, kind: 'question', articles: '', priority: false }, content: [para(`${id}-in`, [text('Why?')])] }
           // `to` past the last block: a reference to a target that was deleted.
           case 'ref': return para(id, [text('See '), ref(to < total ? `p${to}` : 'gone')])
         }
@@ -69,6 +72,9 @@ function readBack(xml: string, numbering: string) {
   const abstractId = numbering.match(/<w:abstractNum [^>]*w:abstractNumId="(\d+)"[^>]*>(?:(?!<\/w:abstractNum>).)*?<w:lvlText w:val="%1\."\/>/s)?.[1]
   const numId = [...numbering.matchAll(/<w:num w:numId="(\d+)"[^>]*><w:abstractNumId w:val="(\d+)"\/>/g)].find(m => m[2] === abstractId)?.[1]
   const numbers = new Map<string, string | null>()
+  // What each bookmark holds (a recommendation's label).
+  const held = new Map<string, string>()
+  for (const m of xml.matchAll(/<w:bookmarkStart w:name="_Ref([^"]+)" w:id="(\d+)"\/>(.*?)<w:bookmarkEnd w:id="\2"\/>/gs)) held.set(m[1]!, xmlText(m[3]!))
   const fields: Array<{ bookmark: string, cached: string }> = []
   let count = 0
   for (const p of paragraphs(xml)) {
@@ -77,7 +83,7 @@ function readBack(xml: string, numbering: string) {
     for (const m of p.matchAll(/<w:bookmarkStart [^>]*w:name="_Ref([^"]+)"/g)) numbers.set(m[1]!, numbered ? String(count) : null)
     for (const m of p.matchAll(/<w:fldSimple w:instr="\s*REF _Ref(\S+) \\r \\h\s*"[^>]*>(.*?)<\/w:fldSimple>/g)) fields.push({ bookmark: m[1]!, cached: xmlText(m[2]!) })
   }
-  return { numbers, fields }
+  return { numbers, fields, held }
 }
 
 const report = fc.array(fc.record({
@@ -91,7 +97,7 @@ describe('cross-references in the DOCX', () => {
       const { input, ids } = build(sections)
       const { buffer, warnings } = await exportDocx(input, { numberedParagraphs: numbered, comments: review, tocPageNumbers: false })
       const parts = await docxParts(buffer)
-      const { numbers, fields } = readBack(parts['word/document.xml']!, parts['word/numbering.xml']!)
+      const { numbers, fields, held } = readBack(parts['word/document.xml']!, parts['word/numbering.xml']!)
       const expected = numberJsonReport(input.sections, { numberedParagraphs: numbered, clean: !review })
       for (const id of ids) {
         const target = expected.byRefId.get(id)
@@ -102,6 +108,8 @@ describe('cross-references in the DOCX', () => {
         }
         // Only top-level paragraphs get numbers; list items and headings none.
         expect(numbers.get(id) ?? null, id).toBe(target.kind === 'paragraph' ? target.number : null)
+        // A recommendation's bookmark holds its label, which is the number a reference cites.
+        if (target.kind === 'recommendation') expect(held.get(id), id).toBe(target.number)
       }
       for (const f of fields) expect(f.cached).toBe(numbers.get(f.bookmark))
       const citedNumbered = (id: string) => { const t = expected.byRefId.get(id); return !!t && t.number !== null && !t.joined }
