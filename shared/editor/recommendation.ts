@@ -9,6 +9,8 @@
  * or change these blocks. Other helpers may add attributes (e.g. a follow-up link): keep `addAttributes` open.
  */
 import { Node, mergeAttributes } from '@tiptap/core'
+import { TextSelection } from '@tiptap/pm/state'
+import { newRefId } from './newRefId'
 
 export type RecommendationKind = 'recommendation' | 'question'
 
@@ -26,11 +28,6 @@ declare module '@tiptap/core' {
 
 /** Longest articles list kept ("3, 12, 37(a)…"): an attribute, not a place for text. */
 export const MAX_ARTICLES_LENGTH = 120
-
-/** A short random id so cross-references and the summary's links can find the block. */
-function newRefId(): string {
-  return 'r' + Math.random().toString(36).slice(2, 10)
-}
 
 function cleanArticles(value: unknown): string {
   return typeof value === 'string' ? value.replace(/\s+/g, ' ').trim().slice(0, MAX_ARTICLES_LENGTH) : ''
@@ -82,12 +79,35 @@ export const Recommendation = Node.create({
           if (['footnotes', 'table', 'listItem', 'blockquote', this.name].includes($from.node(d).type.name)) return false
         }
         const after = $from.depth > 0 ? $from.after(1) : state.selection.to
+        // At the end of the body (before the notes), a paragraph follows, so the text can go on after the box.
+        const next = state.doc.resolve(after).nodeAfter
+        const block = { type: this.name, attrs: { refId: newRefId('r'), kind }, content: [{ type: 'paragraph' }] }
         return chain()
-          .insertContentAt(after, { type: this.name, attrs: { refId: newRefId(), kind }, content: [{ type: 'paragraph' }] })
+          .insertContentAt(after, !next || next.type.name === 'footnotes' ? [block, { type: 'paragraph' }] : block)
           .setTextSelection(after + 2)
           .scrollIntoView()
           .run()
       },
+    }
+  },
+
+  addKeyboardShortcuts() {
+    return {
+      // Enter in an empty last paragraph of a box leaves the box, as in a list: the paragraph moves out after it.
+      Enter: () => this.editor.commands.command(({ state, tr, dispatch }) => {
+        const { $from, empty } = state.selection
+        if (!empty || $from.depth < 2) return false
+        const box = $from.node(-1)
+        if (box.type.name !== this.name || $from.parent.content.size > 0 || box.childCount < 2 || $from.index(-1) !== box.childCount - 1) return false
+        if (dispatch) {
+          const boxEnd = $from.after(-1)
+          tr.delete($from.before(), $from.after())
+          const at = tr.mapping.map(boxEnd)
+          tr.insert(at, state.schema.nodes.paragraph!.create())
+          tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView()
+        }
+        return true
+      }),
     }
   },
 })
