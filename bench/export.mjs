@@ -8,6 +8,10 @@
  * server's own event-loop delay monitor, read through /api/collab/stats). Prints a markdown
  * table and writes bench/results/export.json.
  *
+ * Also a report with 30 figures (photo-like PNGs, bytes fetched as the route does before the
+ * export): the Word file in process, and its PDF by the server's converter (LibreOffice or
+ * Gotenberg, server/pdf/docxToPdf.ts; fewer runs, a conversion takes seconds).
+ *
  * Run: `npx node bench/export.mjs` (or `npm run bench:export`). Flags: --runs=N, --no-pdf, --quick
  * (3 runs, no laid-out-TOC row, no page count; writes bench/results/export-quick.json).
  * The TypeScript sources are bundled with esbuild into node_modules/.cache at start
@@ -54,6 +58,7 @@ try {
   })
   writeFileSync(join(work, 'chorus.docx'), chorus.buffer)
   const pages = args.has('--no-pdf') || QUICK ? null : await pageCount(join(work, 'chorus.docx'), work)
+  const figures = await measureFigures(lib, !args.has('--no-pdf'))
 
   const results = {
     quick: QUICK,
@@ -72,6 +77,7 @@ try {
     maxEventLoopBlockMs: chorus.maxBlock,
     idleBaselineMaxBlockMs: baselineBlock,
     maxEventLoopBlockExactTocMs: chorusExact?.maxBlock ?? null,
+    figures,
     served: { medianMs: served.median, samples: served.samples, maxEventLoopBlockMs: served.maxBlock, idleMaxEventLoopBlockMs: served.idleMaxBlock, editsSent: served.editsSent },
     targets: { ratio: TARGET_RATIO, maxEventLoopBlockMs: TARGET_BLOCK_MS },
     samples: { chorus: chorus.samples, chorusExactToc: chorusExact?.samples ?? null, pandoc: pandoc.samples },
@@ -171,6 +177,34 @@ async function measureServed(ydoc) {
   }
 }
 
+/** A report with 30 figures: the Word file (median of RUNS) and its PDF (median of 3, after one warm-up). */
+async function measureFigures(lib, withPdf) {
+  const input = lib.figureReport(30)
+  const imageBytes = Object.values(input.images).reduce((n, i) => n + i.data.byteLength, 0)
+  let buffer
+  const docx = await measure(async () => {
+    buffer = (await lib.exportDocx(input, { tocPageNumbers: 'auto' })).buffer
+  })
+  let pdf = null
+  if (withPdf) {
+    const samples = []
+    let bytes = null
+    for (let i = 0; i < 4; i++) {
+      const t0 = performance.now()
+      bytes = await lib.docxToPdf(buffer)
+      if (!bytes) break // no converter on this machine
+      if (i > 0) samples.push(round(performance.now() - t0, 1))
+    }
+    if (bytes) {
+      const file = join(work, 'figures.pdf')
+      writeFileSync(file, bytes)
+      const images = (await run('pdfimages', ['-list', file])).stdout.trim().split('\n').length - 2
+      pdf = { medianMs: [...samples].sort((a, b) => a - b)[1], samples, bytes: bytes.length, images }
+    }
+  }
+  return { count: Object.keys(input.images).length, imageBytes, docxBytes: buffer.length, docxMs: docx.median, docxSamples: docx.samples, pdf }
+}
+
 /** The longest gap between 1 ms timer ticks over `ms` milliseconds (5 windows) with no work queued. */
 async function probeIdle(ms) {
   let max = 0
@@ -240,6 +274,9 @@ function printTable(r) {
   const served = r.served
   console.log(`| Chorus server, GET export.docx while an author types at 20 Hz (server's event-loop monitor) | ${served.medianMs} | ${round(served.medianMs / r.pandocMs, 3)} | – | – | ${served.maxEventLoopBlockMs} ${ok(served.maxEventLoopBlockMs <= r.targets.maxEventLoopBlockMs)} (idle with typing: ${served.idleMaxEventLoopBlockMs}) |`)
   console.log(`| pandoc HTML → DOCX | ${r.pandocMs} | 1 | – | – | – |`)
+  const f = r.figures
+  console.log(`\nThe sample report with ${f.count} figures (${round(f.imageBytes / 1048576, 1)} MiB of PNG): Word file ${f.docxMs} ms (${round(f.docxBytes / 1048576, 1)} MiB)`
+    + (f.pdf ? `, PDF ${f.pdf.medianMs} ms (median of ${f.pdf.samples.length}; ${f.pdf.images} pictures in it)` : ', PDF not measured (--no-pdf, or no converter)'))
   console.log(`| (idle baseline: the same probe, no export running) | – | – | – | – | ${r.idleBaselineMaxBlockMs} |`)
   console.log(`\nwritten to bench/results/${r.quick ? 'export-quick.json' : 'export.json'}`)
 }

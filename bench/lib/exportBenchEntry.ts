@@ -5,3 +5,5 @@
 export { exportDocx } from '../../server/docx/export/exportDocx'
 export { reportExportInput, reportExportInputAsync } from '../../server/docx/fromYDoc'
 export { largeReport, reportYDoc, sampleReport } from '../../tests/fixtures-gen/sampleReport'
+export { figureReport } from '../../tests/fixtures-gen/figureReport'
+export { docxToPdf } from '../../server/pdf/docxToPdf'

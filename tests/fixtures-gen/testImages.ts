@@ -15,8 +15,11 @@ function chunk(type: string, data: Buffer): Buffer {
   return Buffer.concat([length, body, crc])
 }
 
-/** A PNG of `width` × `height`: a colour gradient (so pdfimages finds a real picture), RGB 8-bit. */
-export function makePng(width: number, height: number, seed = 0): Buffer {
+/**
+ * A PNG of `width` × `height`: a colour gradient (so pdfimages finds a real picture), RGB 8-bit;
+ * `noise` (0–255 per sample) makes it compress like a photo.
+ */
+export function makePng(width: number, height: number, seed = 0, noise: () => number = () => 0): Buffer {
   const header = Buffer.alloc(13)
   header.writeUInt32BE(width, 0)
   header.writeUInt32BE(height, 4)
@@ -24,7 +27,7 @@ export function makePng(width: number, height: number, seed = 0): Buffer {
   const rows = Buffer.alloc((width * 3 + 1) * height)
   for (let y = 0; y < height; y++) {
     const row = y * (width * 3 + 1)
-    for (let x = 0; x < width; x++) rows.set([(x * 255 / width + seed) & 255, (y * 255 / height) & 255, (seed * 40) & 255], row + 1 + x * 3)
+    for (let x = 0; x < width; x++) rows.set([(x * 255 / width + seed + noise()) & 255, (y * 255 / height + noise()) & 255, (seed * 40 + noise()) & 255], row + 1 + x * 3)
   }
   return Buffer.concat([Buffer.from([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]), chunk('IHDR', header), chunk('IDAT', deflateSync(rows)), chunk('IEND', Buffer.alloc(0))])
 }
