@@ -7,7 +7,7 @@
 /** Kinds of import notice, with the English text for `count` of them. */
 export const IMPORT_NOTICES = {
   'note-unreferenced': (n: number) => n > 1 ? `${n} notes without a reference in the text were left out` : 'A note without a reference in the text was left out',
-  'images-left-out': (n: number) => n > 1 ? `${n} pictures could not be imported: a section holds text only for now` : 'A picture could not be imported: a section holds text only for now',
+  'images-left-out': (n: number) => n > 1 ? `${n} pictures could not be imported: a figure takes PNG, JPEG, GIF or WebP pictures within the size limit, outside headings and notes` : 'A picture could not be imported: a figure takes PNG, JPEG, GIF or WebP pictures within the size limit, outside headings and notes',
   'charts-left-out': (n: number) => n > 1 ? `${n} charts could not be imported: they are drawings, not pictures` : 'A chart could not be imported: it is a drawing, not a picture',
   'diagrams-left-out': (n: number) => n > 1 ? `${n} SmartArt diagrams could not be imported: they are drawings, not pictures` : 'A SmartArt diagram could not be imported: it is a drawing, not a picture',
   'shapes-left-out': (n: number) => n > 1 ? `${n} shapes (arrows, boxes, lines) could not be imported` : 'A shape (arrow, box, line) could not be imported',

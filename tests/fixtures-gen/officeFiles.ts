@@ -135,3 +135,9 @@ export function fodtEquation(name: string): string {
 export function fodtShape(): string {
   return '<draw:rect text:anchor-type="as-char" svg:width="2cm" svg:height="1cm"/>'
 }
+
+/** A picture of a given PNG shown `widthCm` wide (height by its aspect ratio), for a flat ODT body. */
+export function fodtSizedPicture(name: string, alt: string, png: Buffer, widthCm: number): string {
+  const height = (widthCm * png.readUInt32BE(20)) / png.readUInt32BE(16)
+  return `<draw:frame draw:name="${name}" text:anchor-type="as-char" svg:width="${widthCm}cm" svg:height="${height.toFixed(3)}cm"><draw:image><office:binary-data>${png.toString('base64')}</office:binary-data></draw:image><svg:desc>${alt}</svg:desc></draw:frame>`
+}

@@ -77,13 +77,15 @@ describe('a LibreOffice draft', async () => {
   it('says once per kind, with a count, what it could not import — in plain words', () => {
     expect(notices).toEqual(expect.arrayContaining([
       { code: 'charts-left-out', count: 2 },
-      { code: 'images-left-out', count: 1 },
       { code: 'equations-left-out', count: 1 },
       { code: 'shapes-left-out', count: 1 },
     ]))
     const codes = notices.map(n => n.code)
     expect(new Set(codes).size).toBe(codes.length)
     expect(codes).not.toContain('unreadable-parts')
+    // The picture is a figure now (docx-figure-import.test.ts), not a loss.
+    expect(codes).not.toContain('images-left-out')
+    expect(outline(content)).toContain('figure:')
     expect(warnings).toContain('2 charts could not be imported: they are drawings, not pictures')
     for (const warning of warnings) {
       // No parser messages, no null, no style ids, no XML names.
@@ -124,11 +126,12 @@ describe('a pandoc draft', async () => {
       'p:The 2nd periodic report counts CO2 emissions.†',
       'pageBreak',
       'p:After the break, a picture: ',
+      'figure:',
     ])
   })
 
-  it('says the picture was left out, once, and nothing about pandoc’s own body styles', () => {
-    expect(notices).toEqual([{ code: 'images-left-out', count: 1 }])
+  it('keeps the picture as a figure, and says nothing about pandoc’s own body styles', () => {
+    expect(notices).toEqual([])
   })
 })
 

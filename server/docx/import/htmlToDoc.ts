@@ -10,6 +10,7 @@ import { newFootnoteId } from '#shared/editor/footnotes'
 import type { HtmlElement, HtmlNode } from './parseHtml'
 import type { PMMark, PMNode } from '../types'
 import type { ImportNotice, ImportNoticeCode } from '#shared/importNotices'
+import { PICTURE_PLACEHOLDER } from './placeFigures'
 
 const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'table', 'blockquote', 'div', 'pre', 'dl', 'hr'])
 /** The number Word showed on a numbered paragraph, written by the worker (see mammothWorkerSource). */
@@ -18,11 +19,24 @@ const MARK_TAGS: Record<string, string> = { strong: 'bold', b: 'bold', em: 'ital
 /** A page break (`w:br w:type="page"`, `w:pageBreakBefore`), written by the worker (officeMarkupSource). */
 const PAGE_MARK = '\uFDD4'
 
+/** A paragraph of a Chorus export's cover: its role (the style: kicker, title, label …), text and bold text. */
+export interface CoverLine {
+  role: string
+  text: string
+  strong: string
+}
+
 /** The body and what was lost on the way. */
 export interface HtmlToDocResult {
   doc: PMNode
   notices: ImportNotice[]
+  /** A Chorus export's cover, left out of `doc`. */
+  cover: CoverLine[]
+  /** The first paragraph in Word's Title style (kept in `doc` as a heading too). */
+  docTitle: string | null
 }
+
+const COVER_CLASS = /^chorus-cover-([a-z]+)$/
 
 /** Converts the tree `parseHtml` made of mammoth's output (`idPrefix` as given to mammoth). */
 export function htmlToDoc(root: HtmlElement, idPrefix: string): HtmlToDocResult {
@@ -41,7 +55,15 @@ class Converter {
   }
 
   convert(root: HtmlElement): HtmlToDocResult {
-    const body = root.children.filter(child => !(typeof child !== 'string' && this.isNotesList(child)))
+    const cover: CoverLine[] = []
+    const isCover = (child: HtmlNode) => typeof child !== 'string' && COVER_CLASS.test(child.attrs.class ?? '')
+    for (const child of root.children) {
+      if (typeof child === 'string' || !isCover(child)) continue
+      cover.push({ role: COVER_CLASS.exec(child.attrs.class!)![1]!, text: plainText(child).trim(), strong: strongText(child).trim() })
+    }
+    const title = root.children.find(c => typeof c !== 'string' && c.attrs.class === 'chorus-doc-title')
+    const docTitle = title && typeof title !== 'string' ? plainText(title).trim() || null : null
+    const body = root.children.filter(child => !isCover(child) && !(typeof child !== 'string' && this.isNotesList(child)))
     for (const child of root.children) {
       if (typeof child !== 'string' && this.isNotesList(child)) this.readNotes(child)
     }
@@ -58,7 +80,7 @@ class Converter {
     // Page breaks anywhere else (lists, tables, notes) have no place in the schema.
     const stray = stripPageMarks(content)
     if (stray) this.warn('page-breaks-dropped', stray)
-    return { doc: { type: 'doc', content }, notices: [...this.warned].map(([code, count]) => ({ code, count })) }
+    return { doc: { type: 'doc', content }, notices: [...this.warned].map(([code, count]) => ({ code, count })), cover, docTitle }
   }
 
   /** Note one occurrence (or `times`) of a kind of notice; each kind is reported once, with its count. */
@@ -175,7 +197,9 @@ class Converter {
       } else if (child.tag === 'a') {
         out.push(...this.anchor(child, marks))
       } else if (child.tag === 'img') {
-        // Counted by the worker (every picture once, wherever it is).
+        // A picture the worker kept: a placeholder that placeFigures.ts turns into a figure.
+        const picture = /^chorus-image:(\d+)$/.exec(child.attrs.src ?? '')
+        if (picture) out.push({ type: PICTURE_PLACEHOLDER, attrs: { index: Number(picture[1]) } })
       } else if (BLOCK_TAGS.has(child.tag)) {
         // A block inside inline content (not produced by mammoth): keep its text.
         out.push(...this.inline(child.children, marks))
@@ -407,4 +431,17 @@ function textOf(block: PMNode): PMNode[] {
   walk(block)
   const text = parts.join(' ').trim()
   return text ? [{ type: 'text', text }] : []
+}
+
+/** The text of an element, markers removed (the worker's numbers, page breaks and review markers). */
+function plainText(node: HtmlNode): string {
+  const raw = typeof node === 'string' ? node : node.children.map(plainText).join('')
+  return raw.replace(NUMBER_MARKER, '').replace(/\uFDD2[^\uFDD3]*\uFDD3/g, '').replaceAll(PAGE_MARK, '')
+}
+
+/** The bold text of an element (the cover's State party and coalition are written bold). */
+function strongText(node: HtmlNode): string {
+  if (typeof node === 'string') return ''
+  if (node.tag === 'strong' || node.tag === 'b') return plainText(node)
+  return node.children.map(strongText).join('')
 }

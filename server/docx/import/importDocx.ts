@@ -6,9 +6,11 @@
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises'
 import { chorusSchema } from '#shared/editor/extensions'
 import { DocxImportError } from './DocxImportError'
-import { htmlToDoc } from './htmlToDoc'
+import { htmlToDoc, type CoverLine } from './htmlToDoc'
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './importLimits'
 import { inspectZip } from './inspectZip'
+import { importedPictures, type ImportedImage } from './importedPictures'
+import { placeFigures } from './placeFigures'
 import { parseHtml } from './parseHtml'
 import { readReviewMarkers, type ImportedComment, type Importer } from './reviewMarkers'
 import { runMammoth, type MammothOutput } from './runMammoth'
@@ -28,6 +30,12 @@ export interface ImportResult {
   comments: ImportedComment[]
   /** For a Chorus export: which top-level block of `content` starts which section. */
   sectionStarts: Array<{ block: number, sectionId: string }>
+  /** The pictures the figures of `content` show (each once): the caller stores them with the report (server/images/storeImportedImages.ts). */
+  images: ImportedImage[]
+  /** The paragraphs of a Chorus export's cover (left out of `content`), in order. */
+  cover: CoverLine[]
+  /** The text of the first paragraph in Word's Title style, if any (it is also a heading of `content`). */
+  docTitle: string | null
 }
 
 /** Who the tracked changes of a conversion without an importer are attributed to (nobody yet). */
@@ -35,13 +43,18 @@ const NOBODY: Importer = { id: '', name: '' }
 
 /** Word styles → HTML that htmlToDoc understands (on top of mammoth's defaults for Heading 1–6, lists, tables). */
 const STYLE_MAP = [
-  'p[style-name=\'Title\'] => h1:fresh',
+  // The class lets a whole-report import tell the document's title from its first heading.
+  'p[style-name=\'Title\'] => h1.chorus-doc-title:fresh',
   'p[style-name=\'Subtitle\'] => h2:fresh',
   'p[style-name=\'Quote\'] => blockquote > p:fresh',
   'p[style-name=\'Intense Quote\'] => blockquote > p:fresh',
   'p[style-name=\'Block Text\'] => blockquote > p:fresh',
   'r[style-name=\'Strong\'] => strong',
   'r[style-name=\'Emphasis\'] => em',
+  // A Chorus export's cover: read into the report's settings (htmlToDoc), never pasted as text.
+  ...['Kicker', 'Title', 'Subtitle', 'Label', 'Text', 'Statement', 'Mark'].map(role => `p[style-name='Cover ${role}'] => p.chorus-cover-${role.toLowerCase()}:fresh`),
+  // Contents: the title and any entry outside the contents control (the control itself is removed in the worker).
+  ...['TOC Heading', 'TOC Page', 'Contents Heading', ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap(n => [`toc ${n}`, `Contents ${n}`])].map(name => `p[style-name='${name}'] => !`),
   'u => u',
   'strike => s',
 ]
@@ -59,8 +72,11 @@ export async function importDocx(buffer: Buffer, limits: Partial<ImportLimits> =
   const tree = parseHtml(output.html)
   await yieldToEventLoop()
   const converted = htmlToDoc(tree, ID_PREFIX)
+  // Pictures become figures before review markers are read: positions are counted in the final structure.
+  const pictures = importedPictures(output.pictures)
+  const figures = placeFigures(converted.doc, pictures)
   await yieldToEventLoop()
-  const review = readReviewMarkers(converted.doc, output.review, importer)
+  const review = readReviewMarkers(figures.doc, output.review, importer)
   let content: PMNode
   try {
     // Through the schema and back: adjacent text with equal marks becomes one node.
@@ -69,9 +85,16 @@ export async function importDocx(buffer: Buffer, limits: Partial<ImportLimits> =
   } catch {
     throw new DocxImportError('corrupt', 'The document’s structure could not be converted. Save it again as .docx and retry, or paste its text.')
   }
-  const notices = [...converted.notices, ...mammothNotices(output)]
+  const notices = [...converted.notices, ...mammothNotices({ ...output, images: figures.leftOut })]
   if (review.resolvedLeftOut) notices.push({ code: 'resolved-comments-left-out', count: review.resolvedLeftOut })
-  return { content, warnings: notices.map(noticeText), notices, comments: review.comments, sectionStarts: review.sectionStarts }
+  return { content, warnings: notices.map(noticeText), notices, comments: review.comments, sectionStarts: review.sectionStarts, cover: converted.cover, docTitle: converted.docTitle, images: usedImages(pictures, figures.used) }
+}
+
+/** The pictures figures use, each image once. */
+function usedImages(pictures: Array<ImportedImage | null>, used: Set<number>): ImportedImage[] {
+  const out = new Map<string, ImportedImage>()
+  for (const i of [...used].sort((a, b) => a - b)) out.set(pictures[i]!.sha256, pictures[i]!)
+  return [...out.values()]
 }
 
 /**
@@ -82,6 +105,10 @@ const BODY_TEXT_STYLES = new Set([
   'normal', 'standard', 'default', 'body text', 'text body', 'first paragraph', 'compact', 'body text first indent',
   'normal (web)', 'plain text', 'no spacing', 'list paragraph', 'table contents', 'table paragraph', 'footnote text',
   'endnote text', 'footnote', 'endnote', 'text', 'default text', 'body', 'caption', 'date', 'author', 'abstract',
+  // Captions of pictures (pandoc, LibreOffice): they become figures' captions.
+  'image caption', 'captioned figure', 'figure', 'illustration', 'drawing',
+  // Chorus's own table styles: a table's text loses nothing either.
+  'table text', 'table heading',
 ])
 
 /** mammoth's messages and the worker's counts, summarised for a user: each kind once, with a count; no parser text, no style ids. */

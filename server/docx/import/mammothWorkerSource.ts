@@ -20,14 +20,18 @@
  * Tracked changes and comments are recovered too, by rewriting the parts first (reviewMarkupSource.ts),
  * and so are raised/lowered text and page breaks; what mammoth drops is counted (officeMarkupSource.ts).
  * A page break (`w:br w:type="page"`, which mammoth drops) becomes the page-break mark U+FDD4.
+ * The table of contents is removed, and a Chorus export's paragraph numbers are taken off its
+ * paragraphs, so they come back as paragraphs, not a list (contentsMarkupSource.ts).
  *
  * workerData: { mammothPath, buffer (ArrayBuffer, transferred), entries (ZipEntry[]), styleMap, idPrefix }
- * posts: { ok: true, html, messages: [{ type, message }], images, review, dropped } | { ok: false, code?, message }
+ * posts: { ok: true, html, messages: [{ type, message }], images, review, dropped, pictures } | { ok: false, code?, message }
  */
+import { CONTENTS_MARKUP_SOURCE } from './contentsMarkupSource'
 import { OFFICE_MARKUP_SOURCE } from './officeMarkupSource'
+import { PICTURE_MARKUP_SOURCE } from './pictureMarkupSource'
 import { REVIEW_MARKUP_SOURCE } from './reviewMarkupSource'
 
-export const MAMMOTH_WORKER_SOURCE = REVIEW_MARKUP_SOURCE + OFFICE_MARKUP_SOURCE + String.raw`
+export const MAMMOTH_WORKER_SOURCE = REVIEW_MARKUP_SOURCE + OFFICE_MARKUP_SOURCE + CONTENTS_MARKUP_SOURCE + PICTURE_MARKUP_SOURCE + String.raw`
 'use strict'
 const path = require('node:path')
 const zlib = require('node:zlib')
@@ -61,14 +65,23 @@ function convert() {
   const documentsModule = loadDocuments(path.dirname(workerData.mammothPath))
   const counters = {}
   let images = 0
+  // Pictures with their bytes, shown size and alt text (pictureMarkupSource.ts), for the figures.
+  const pictures = []
   let review = null
   let dropped = null
+  let paragraphNumbering = {}
   const visit = function (element) {
     if (documentsModule && element.type === 'run' && element.children) {
       element.children = element.children.map(function (child) {
         return child.type === 'break' && child.breakType === 'page' ? documentsModule.Text(PAGE_MARK) : child
       })
     }
+    // A Chorus export's paragraph numbers are Word numbering on plain paragraphs, not a list.
+    if (element.type === 'paragraph' && element.numbering && element.numbering.starts) {
+      const num = element.numbering.starts.nums[element.numbering.numId]
+      if (num && paragraphNumbering[num.abstractNumId]) element.numbering = null
+    }
+    markCaption(element, documentsModule)
     const numbering = element.type === 'paragraph' ? element.numbering : null
     if (documents && numbering && numbering.isOrdered && numbering.starts) {
       const n = nextNumber(counters, numbering)
@@ -81,13 +94,15 @@ function convert() {
   zipfile.openArrayBuffer(file).then(async function (zip) {
     review = await prepareReview(zip)
     dropped = await prepareOffice(zip)
+    paragraphNumbering = await prepareContents(zip, review.chorusSections !== null)
+    await preparePictures(zip)
     return mammoth.convertToHtml({ file: zip }, {
     styleMap: workerData.styleMap,
     idPrefix: workerData.idPrefix,
     includeEmbeddedStyleMap: false,
     externalFileAccess: false,
     transformDocument: visit,
-    convertImage: mammoth.images.imgElement(function () { images++; return Promise.resolve({ src: '' }) }),
+    convertImage: mammoth.images.imgElement(function (image) { images++; return keepPicture(image, pictures) }),
     })
   }).then(function (result) {
     parentPort.postMessage({
@@ -97,7 +112,8 @@ function convert() {
       images: images,
       review: review,
       dropped: dropped,
-    })
+      pictures: pictures,
+    }, pictures.map(function (p) { return p.data.buffer }))
   }, function (error) {
     parentPort.postMessage({ ok: false, message: String((error && error.message) || error) })
   })

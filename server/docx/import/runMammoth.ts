@@ -47,6 +47,17 @@ export interface DroppedContent {
   equations: number
 }
 
+/** A picture of the file as the worker read it (pictureMarkupSource.ts); checked on the main thread. */
+export interface WordPicture {
+  data: Uint8Array
+  /** From the package's content types: not to be trusted, the bytes are sniffed. */
+  contentType: string
+  /** The size it is shown at in Word, in EMU (wp:extent); 0 when unknown (old VML pictures). */
+  cx: number
+  cy: number
+  alt: string
+}
+
 /** What mammoth made of the file. */
 export interface MammothOutput {
   html: string
@@ -54,6 +65,8 @@ export interface MammothOutput {
   images: number
   review: WordReview
   dropped: DroppedContent
+  /** The pictures, in the order of their `chorus-image:N` placeholders in the HTML. */
+  pictures: WordPicture[]
 }
 
 type WorkerReply = ({ ok: true } & MammothOutput) | { ok: false, code?: 'zip-bomb' | 'corrupt', message: string }
@@ -93,7 +106,7 @@ export function runMammoth(buffer: Buffer, job: MammothJob, limits: Pick<ImportL
       'timeout', `Reading the document took longer than ${Math.round(limits.timeoutMs / 1000)} s. Try a smaller document or split it into sections.`,
     ))), limits.timeoutMs)
     worker.on('message', (reply: WorkerReply) => finish(() => {
-      if (reply.ok) resolve({ html: reply.html, messages: reply.messages, images: reply.images, review: reply.review, dropped: reply.dropped })
+      if (reply.ok) resolve({ html: reply.html, messages: reply.messages, images: reply.images, review: reply.review, dropped: reply.dropped, pictures: reply.pictures ?? [] })
       else reject(reply.code === 'zip-bomb' ? lyingArchive() : corrupt())
     }))
     worker.on('error', (error: Error & { code?: string }) => finish(() => reject(

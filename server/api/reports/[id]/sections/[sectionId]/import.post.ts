@@ -9,6 +9,7 @@ import { DEFAULT_IMPORT_LIMITS } from '../../../../../docx/import/importLimits'
 import { DocxImportError } from '../../../../../docx/import/DocxImportError'
 import { applyJsonToFragment } from '../../../../../docx/applyJsonToFragment'
 import { addImportedThreads } from '../../../../../docx/import/importedThreads'
+import { storeImportedImages } from '../../../../../images/storeImportedImages'
 import { badRequest, tooLarge } from '../../../../../utils/errors'
 import { requireReportAccess } from '../../../../../utils/reportAccess'
 import { logDenial } from '../../../../../utils/logDenial'
@@ -57,6 +58,9 @@ export default defineEventHandler(async (event) => {
     result.notices.push(notice)
     result.warnings.push(noticeText(notice))
   }
+  const { db } = await useStore()
+  // The figures' pictures first, also when the editor applies the content: its figures need them.
+  await storeImportedImages(db, reportId, user.id, result.images)
   let threads = 0
   if (apply) {
     await changeReportDoc(reportId, user, 'text.edit', (doc, actor) => {
@@ -67,7 +71,6 @@ export default defineEventHandler(async (event) => {
       }, `import:${user.id}`)
     })
   }
-  const { db } = await useStore()
-  await audit(db, { actorId: user.id, reportId, action: 'section.import', detail: { sectionId, applied: apply, warnings: result.warnings.length, threads } })
+  await audit(db, { actorId: user.id, reportId, action: 'section.import', detail: { sectionId, applied: apply, warnings: result.warnings.length, threads, pictures: result.images.length } })
   return { content: result.content, warnings: result.warnings, notices: result.notices, applied: apply, comments: apply ? undefined : comments, threads }
 })
