@@ -51,6 +51,8 @@ export async function startServer(options: { env?: Record<string, string>, dataD
       DATA_DIR: dataDir,
       // Tests sign in many times from one address; the per-IP limit has its own test.
       LOGIN_LIMIT_IP: '100000',
+      // Cheaper password hashes (the floor, 2^14): every test signs accounts in (server/auth/password.ts).
+      CHORUS_SCRYPT_LOG2_N: '14',
       NODE_ENV: 'production',
       ...options.env,
     },
