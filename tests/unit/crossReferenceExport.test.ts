@@ -5,7 +5,8 @@
  * paragraphs and sections, lists, headings, page breaks, open suggested insertions and splits,
  * numbered or not, clean or review copy). Each REF field's cached result must be its bookmark's
  * number, and a reference to a deleted target the broken-reference text with a warning.
- * LibreOffice then reads a file back: its own field update shows the same numbers.
+ * LibreOffice then reads a file back: its own field update shows the same numbers. A review copy
+ * imported back does not take a reference's number for the reviewer's text.
  */
 import { execFile } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
@@ -19,7 +20,14 @@ import { encodeParagraphSuggestion, INSERTION } from '#shared/editor/suggestionM
 import { numberJsonReport } from '#shared/reportNumbering'
 import { exportDocx } from '../../server/docx/export/exportDocx'
 import type { ExportInput, PMNode } from '../../server/docx/types'
-import { sampleMeta } from '../fixtures-gen/sampleReport'
+import { readSuggestions } from '#shared/editor/readSuggestions'
+import { sectionFragmentName } from '#shared/docNames'
+import { reportExportInput } from '../../server/docx/fromYDoc'
+import { importDocx } from '../../server/docx/import/importDocx'
+import { placeReviewed } from '../../server/docx/import/placeReviewed'
+import { alignReviewed } from '../../server/docx/import/reviewedSections'
+import { reportYDoc, sampleMeta } from '../fixtures-gen/sampleReport'
+import { WordFile } from '../fixtures-gen/wordEdits'
 import { docxParts, hasSoffice, paragraphs, xmlText } from '../fixtures-gen/readDocx'
 
 const run = promisify(execFile)
@@ -139,6 +147,25 @@ describe('cross-references in the DOCX', () => {
     expect(xml).toMatch(/<w:fldSimple w:instr="REF _Reffig1 \\h"><w:r><w:t[^>]*>1<\/w:t>/)
     expect(xmlText(xml)).toContain('See Figure 1')
     expect(warnings.some(w => w.includes('[broken reference]'))).toBe(true)
+  })
+
+  it('a reviewed copy imported back does not read a reference\'s number as a change by the reviewer', async () => {
+    const p = (t: string, refId: string | null = null): PMNode => para(refId ?? '', [text(t)])
+    const doc = reportYDoc({ meta: sampleMeta(), comments: [], sections: [
+      { id: 'sect-A', title: 'A', countsTowardLimit: true, content: { type: 'doc', content: [p('One paragraph here.'), p('Target paragraph here.', 't1')] } },
+      { id: 'sect-B', title: 'B', countsTowardLimit: true, content: { type: 'doc', content: [para('', [text('As shown in '), ref('t1'), text(' above, the law is weak.')])] } },
+    ] })
+    const exported = (await exportDocx(reportExportInput(doc), { comments: true })).buffer
+    const word = (await WordFile.open(exported)).trackInsertion('the law', ' still', 'Lawyer', 901)
+    const importer = { id: 'u-m', name: 'M' }
+    const file = await importDocx(await word.save(), {}, importer)
+    const aligned = await alignReviewed(doc, file)
+    let report!: ReturnType<typeof placeReviewed>
+    doc.transact(() => {
+      report = placeReviewed(doc, file, importer, 'secretariat', aligned)
+    })
+    expect(report).toMatchObject({ suggestions: 1, notPlaced: [] })
+    expect(readSuggestions(doc.getXmlFragment(sectionFragmentName('sect-B')), 'sect-B').map(x => [x.kind, x.inserted])).toEqual([['insertion', ' still']])
   })
 
   it.skipIf(!hasSoffice())('LibreOffice reads the numbers back: it updates the REF fields from the bookmarks, and gets the same numbers', async () => {
