@@ -1,14 +1,16 @@
 /**
  * When the hub reclaims images: after a report's document is compacted or its room unloads, at
- * most once per report every `MIN_INTERVAL_MS` in this process (a busy report unloads and compacts
- * often; the images it dropped can wait an hour). Failures are logged, never thrown: reclaiming is
+ * most once per report an hour in this process (a busy report unloads and compacts often; the
+ * images it dropped can wait an hour) — or per grace period when that is shorter, since nothing
+ * becomes reclaimable faster than that. Failures are logged, never thrown: reclaiming is
  * housekeeping and must not disturb the room.
  */
 import { useStore } from '../store'
 import { logCollab } from '../collab/log'
+import { imageConfig } from './imageConfig'
 import { reclaimUnusedImages } from './reclaimImages'
 
-const MIN_INTERVAL_MS = 60 * 60 * 1000
+const MIN_INTERVAL_MS = Math.min(60 * 60 * 1000, imageConfig.reclaimGraceMs)
 const lastRun = new Map<string, number>()
 
 /** Reclaim the report's unused images soon, unless that was done within the hour. */

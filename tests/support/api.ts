@@ -33,14 +33,16 @@ export class Api {
 
   /** The raw Response (status checks in tests). */
   async raw(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Response> {
+    // FormData and raw bytes (an image upload) are sent as they are; anything else as JSON.
+    const raw = body instanceof FormData || body instanceof Uint8Array
     const res = await fetch(this.baseUrl + path, {
       method,
       headers: {
-        ...(body !== undefined && !(body instanceof FormData) ? { 'content-type': 'application/json' } : {}),
+        ...(body !== undefined && !raw ? { 'content-type': 'application/json' } : {}),
         ...(this.cookie ? { cookie: this.cookie } : {}),
         ...headers,
       },
-      body: body === undefined ? undefined : body instanceof FormData ? body : JSON.stringify(body),
+      body: body === undefined ? undefined : raw ? body as BodyInit : JSON.stringify(body),
       redirect: 'manual',
     })
     const setCookie = res.headers.getSetCookie?.() ?? []
