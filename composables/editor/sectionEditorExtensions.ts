@@ -20,6 +20,17 @@ import { ColouredDeletion, ColouredInsertion } from './colouredSuggestionMarks'
 import { DELETION, INSERTION } from '#shared/editor/suggestionMarks'
 import { FindHighlights } from '#shared/editor/findReplace'
 import { UnSymbolLinks } from '#shared/editor/unSymbols'
+import { RECOMMENDATION } from '#shared/editor/recommendation'
+import type { RecommendationKind } from '#shared/editor/recommendation'
+import { RecommendationView } from './recommendationView'
+import { RecommendationNumbering } from './recommendationNumbering'
+import { FIGURE } from '#shared/editor/figure'
+import type { Figures } from '~/composables/useFigures'
+import { FigureView } from './figureView'
+import { FigureNumbering } from './figureNumbering'
+import { FigurePasteDrop } from './figurePasteDrop'
+import { CROSS_REFERENCE } from '#shared/editor/crossReference'
+import { CrossReferenceKeys, CrossReferenceView } from './crossReferenceView'
 
 export interface SectionEditorContext {
   doc: Y.Doc
@@ -29,6 +40,10 @@ export interface SectionEditorContext {
   onLinkRequest: () => void
   /** Suggesting mode (composables/editor/suggestingMode.ts), without the author (taken from `user`). */
   suggesting: Omit<SuggestingModeOptions, 'author'>
+  /** The block Ctrl+Alt+R inserts: the report template's kind (recommendation or question). */
+  blockKind: () => RecommendationKind
+  /** The report page's figures (composables/useFigures.ts): pictures shown, pasted, dropped, uploaded. */
+  figures?: () => Figures | null
 }
 
 /** A caret with the person's name; the label is `aria-hidden` (screen readers get the text only). */
@@ -50,7 +65,7 @@ function renderCaret(user: Record<string, string>): HTMLElement {
 export function sectionEditorExtensions(ctx: SectionEditorContext): AnyExtension[] {
   return [
     // The suggestion marks drawn in their author's colour (same schema).
-    ...chorusExtensions().filter(e => e.name !== INSERTION && e.name !== DELETION),
+    ...chorusExtensions().filter(e => e.name !== INSERTION && e.name !== DELETION && e.name !== RECOMMENDATION && e.name !== FIGURE && e.name !== CROSS_REFERENCE),
     ColouredInsertion,
     ColouredDeletion,
     Collaboration.configure({ document: ctx.doc, field: sectionFragmentName(ctx.sectionId) }),
@@ -60,6 +75,16 @@ export function sectionEditorExtensions(ctx: SectionEditorContext): AnyExtension
     // editor.state: it runs before the new state is set.)
     Placeholder.configure({ includeChildren: true, showOnlyWhenEditable: false, placeholder: () => interfaceT('sectionBody.placeholder') }),
     FootnoteNumbering,
+    // Recommendation and question blocks drawn as labelled boxes, numbered across the report.
+    RecommendationView.configure({ kind: ctx.blockKind, locked: ctx.suggesting.isOn }),
+    RecommendationNumbering,
+    // Figures: picture, number, caption and tools; pictures pasted or dropped become figures.
+    FigureView.configure({ sectionId: ctx.sectionId, locked: ctx.suggesting.isOn }),
+    FigureNumbering,
+    FigurePasteDrop.configure({ sectionId: ctx.sectionId, figures: ctx.figures ?? (() => null) }),
+    // Cross-references drawn with their live number (same schema), Ctrl+Alt+X to insert one.
+    CrossReferenceView.configure({ doc: ctx.doc }),
+    CrossReferenceKeys,
     WordShortcuts.configure({ onLinkRequest: ctx.onLinkRequest }),
     SuggestingMode.configure({ ...ctx.suggesting, author: { id: ctx.user.id, name: ctx.user.name } }),
     // The report-wide find bar's matches (composables/useFindReplace.ts).

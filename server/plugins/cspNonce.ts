@@ -20,7 +20,9 @@ export default defineNitroPlugin((nitroApp) => {
       `style-src 'self' 'unsafe-inline'`,
       `img-src 'self' data: blob:`,
       `font-src 'self' data:`,
-      `connect-src 'self'`,
+      // data: and https: so a picture copied from a web page can be fetched by the BROWSER and
+      // stored as a figure (the server never fetches a URL for anyone; composables/editor/figurePasteDrop.ts).
+      `connect-src 'self' data: https:`,
       `worker-src 'self' blob:`,
       `object-src 'none'`,
       `base-uri 'self'`,

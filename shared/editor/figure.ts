@@ -3,10 +3,11 @@
  * node's own text ("Children in residential care, 2019–2024"). The label "Figure 3." is never
  * part of the text: numbers run across the report (shared/reportNumbering.ts) and are drawn by the
  * editor and written by the exporter. Shared by the browser, the server's Y.Doc ⇄ JSON conversion
- * and the DOCX exporter/importer, so no DOM use here beyond the `HTMLElement` parseHTML hands us.
+ * and the DOCX exporter/importer, so no DOM use here beyond the element parseHTML hands us.
  * The browser adds a node view (image, label, alt text, alignment, resize) on top of this node.
  */
 import { Node } from '@tiptap/core'
+import type { Attribute } from '@tiptap/core'
 import { NodeSelection, TextSelection } from '@tiptap/pm/state'
 
 export const FIGURE = 'figure'
@@ -36,8 +37,11 @@ function intAttr(value: string | null, max = 100_000): number | null {
   return n > 0 && n <= max ? n : null
 }
 
+/** The element parseHTML hands an attribute (typed through Tiptap: shared/ has no DOM types). */
+type ParsedElement = Parameters<NonNullable<Attribute['parseHTML']>>[0]
+
 /** Plain attribute helper: read `data-<name>` from the figure, written back the same way. */
-function dataAttr(name: string, parse: (el: HTMLElement) => unknown, render: (value: unknown) => string | null) {
+function dataAttr(name: string, parse: (el: ParsedElement) => unknown, render: (value: unknown) => string | null) {
   return {
     parseHTML: parse,
     renderHTML: (attrs: Record<string, unknown>) => {

@@ -51,7 +51,7 @@ describe('figure node', () => {
     // No src in the schema's HTML: a serialised document never names a host.
     expect(img).toEqual(['img', { alt: 'Bar chart of placements', width: '320' }])
     expect(caption).toEqual(['figcaption', 0])
-    expect(parseAttrs(fakeFigure(attrs, img[1].alt))).toEqual(figureJSON.attrs)
+    expect(parseAttrs(fakeFigure(attrs, img[1].alt ?? null))).toEqual(figureJSON.attrs)
   })
 
   it('refuses what pasted HTML must not carry: a non-sha256 id, a bad alignment, silly sizes', () => {
