@@ -11,6 +11,7 @@ import { startServer, removeDataDir, ROOT } from '../support/serverProcess'
 import type { ServerHandle } from '../support/serverProcess'
 import { Api, createAccount, setupAdmin } from '../support/api'
 import { freshPostgresUrl, postgresAvailable } from '../support/databases'
+import { makePng, sha256Hex } from '../fixtures-gen/testImages'
 
 const IDENTITIES = ['anonymous', 'nonMember', 'admin', 'viewer', 'reviewer', 'author', 'secretariat'] as const
 type Identity = (typeof IDENTITIES)[number]
@@ -28,7 +29,7 @@ interface Ctx {
 interface RouteCase {
   name: string
   /** Build the request for one identity (fresh resources where the call consumes them). */
-  request: (ctx: Ctx, who: Identity) => Promise<{ method: string, path: string, body?: unknown }>
+  request: (ctx: Ctx, who: Identity) => Promise<{ method: string, path: string, body?: unknown, headers?: Record<string, string> }>
   expected: Record<Identity, number>
 }
 
@@ -142,6 +143,25 @@ const ROUTES: RouteCase[] = [
     request: async c => ({ method: 'POST', path: `/api/reports/${c.reportId}/sections/${c.sectionId}/import?apply=0`, body: docxForm() }),
     expected: { ...secretariatOnly(200), author: 200 },
   },
+  {
+    name: 'PUT /api/reports/:id/images/:sha256',
+    // Different bytes for each identity, so every allowed upload is a new one (201).
+    request: async (c, who) => {
+      const png = makePng(8, 8, IDENTITIES.indexOf(who) + 1)
+      return { method: 'PUT', path: `/api/reports/${c.reportId}/images/${sha256Hex(png)}`, body: png, headers: { 'content-type': 'image/png' } }
+    },
+    expected: { ...secretariatOnly(201), author: 201 },
+  },
+  {
+    name: 'GET /api/reports/:id/images/:sha256',
+    request: async (c) => {
+      const png = makePng(8, 8, 99)
+      await c.secretariat.raw('PUT', `/api/reports/${c.reportId}/images/${sha256Hex(png)}`, png, { 'content-type': 'image/png' })
+      return { method: 'GET', path: `/api/reports/${c.reportId}/images/${sha256Hex(png)}` }
+    },
+    expected: member(200),
+  },
+  { name: 'GET /api/reports/:id/images', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/images` }), expected: member(200) },
   { name: 'GET /api/inbox', request: async () => ({ method: 'GET', path: '/api/inbox' }), expected: signedIn(200) },
   { name: 'GET /api/inbox?reportId', request: async c => ({ method: 'GET', path: `/api/inbox?reportId=${c.reportId}` }), expected: member(200) },
   { name: 'POST /api/inbox/read', request: async c => ({ method: 'POST', path: '/api/inbox/read', body: { ids: [`${c.reportId}:x`] } }), expected: signedIn(200) },
@@ -210,7 +230,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       for (const route of ROUTES) {
         for (const who of IDENTITIES) {
           const req = await route.request(ctx, who)
-          const res = await ctx.apis[who].raw(req.method, req.path, req.body)
+          const res = await ctx.apis[who].raw(req.method, req.path, req.body, req.headers)
           const expected = route.expected[who]
           if (res.status !== expected) differences.push(`${route.name} as ${who}: got ${res.status}, expected ${expected}`)
         }
