@@ -17,6 +17,9 @@ import { followUpRows } from '#shared/followUp/followUpRows'
 import { unlinkedBySection } from '#shared/followUp/unlinkedBySection'
 import { clusterSection } from '#shared/followUp/clusterSection'
 import { CONCLUDING_OBSERVATIONS } from '#shared/docNames'
+import { seedDoc } from '#shared/reportDoc'
+import { reportMetaSchema, sectionSchema } from '#shared/schemas/report'
+import { checkContextFromDoc, runChecks } from '#shared/submissionCheck'
 import { sampleCoText } from '../fixtures-gen/sampleConcludingObservations'
 import { editSection, standardScenario } from '../support/guardScenario'
 import type { Member, Scenario } from '../support/guardScenario'
@@ -71,6 +74,18 @@ describe('follow-up data in the Y.Doc', () => {
     const table = followUpRows(co, readFollowUpLinks(s.server))
     expect(table.orphans.map(p => p.co)).toEqual(['99(z)'])
     expect(table.rows).toEqual([])
+  })
+})
+
+describe('the submission check and the generated follow-up section', () => {
+  it('does not call the follow-up section empty: its body is built, never written', () => {
+    const doc = new Y.Doc()
+    seedDoc(doc, reportMetaSchema.parse({ title: 'R' }), [
+      sectionSchema.parse({ id: 'sec-cluster', title: 'V. Violence against children' }),
+      sectionSchema.parse({ id: 'sec-follow', title: 'Annex: Follow-up', countsTowardLimit: false, generated: 'followUp' }),
+    ])
+    const empty = runChecks(checkContextFromDoc(doc)).filter(i => i.kind === 'section-empty').map(i => i.sectionId)
+    expect(empty).toEqual(['sec-cluster'])
   })
 })
 
