@@ -5,7 +5,11 @@ import { createReport } from '../../reports/createReport'
 import { draftLayout } from '../../reports/import/draftLayout'
 import { planReportImport } from '../../reports/import/planReportImport'
 import { convertDraft, draftUpload } from '../../reports/import/draftUpload'
-import { badRequest, conflict } from '../../utils/errors'
+import { apiError, badRequest, conflict } from '../../utils/errors'
+import { useStore } from '../../store'
+import { deleteReport } from '../../repos/reports'
+import { imageConfig } from '../../images/imageConfig'
+import { storeImportedImages } from '../../images/storeImportedImages'
 import { requireUser } from '../../utils/session'
 import { validValue } from '../../utils/validate'
 
@@ -34,7 +38,18 @@ export default defineEventHandler(async (event) => {
   const keys = new Set(template.sections.map(s => s.key))
   const unknown = targets.find(t => t.startsWith('section:') && !keys.has(t.slice('section:'.length)))
   if (unknown) throw badRequest('invalidField', 'targets', { field: 'targets', detail: `no section ${unknown.slice('section:'.length)} in this template` })
+  // The figures' pictures must fit the report's picture limit: refused before anything is created.
+  const pictureBytes = result.images.reduce((sum, image) => sum + image.byteSize, 0)
+  if (pictureBytes > imageConfig.maxReportBytes) throw apiError('reportImagesFull', { mib: Math.round(imageConfig.maxReportBytes / 1024 / 1024) })
   const id = await createReport(user, template, input, draftLayout(template, plan.parts, targets, input.language ?? 'en'))
+  const { db } = await useStore()
+  try {
+    await storeImportedImages(db, id, user.id, result.images)
+  } catch (error) {
+    // A report whose figures have no pictures is not the report previewed: none at all.
+    await deleteReport(db, id)
+    throw error
+  }
   setResponseStatus(event, 201)
   return { id, notices: plan.notices }
 })

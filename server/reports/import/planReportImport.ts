@@ -16,7 +16,8 @@ import type { PMNode } from '../../docx/types'
 import { guessCover } from './guessCover'
 import { matchSection, type MatchableSection } from './matchSection'
 import { readChorusCover } from './readChorusCover'
-import { draftNotes, splitDraft, withNotes } from './splitDraft'
+import { draftNotes, plainText, splitDraft, withNotes } from './splitDraft'
+import { labelsFor } from '../../docx/export/labels'
 
 /** A part as the server keeps it while creating: the plan's entry and its section body. */
 export interface PlannedPart extends ImportPart {
@@ -40,7 +41,7 @@ export function planReportImport(file: Uint8Array, result: ImportResult, templat
   const guessed = guessCover(front, result.docTitle)
   // A Chorus export's cover is exact; front matter is a guess, used only when there is no such cover.
   const settings = result.cover.length ? chorusCover : guessed.settings
-  const rest = result.cover.length ? front : guessed.rest
+  const rest = result.cover.length ? front.filter(b => !isOldConfidentialMark(b)) : guessed.rest
   const matchable = matchableSections(template.id)
   const planned: PlannedPart[] = []
   const frontBody = withNotes(rest, draftNotes(result.content))
@@ -61,6 +62,12 @@ export function planReportImport(file: Uint8Array, result: ImportResult, templat
     sections: template.sections.map(s => ({ key: s.key, title: s.title })),
     notices: result.notices,
   }
+}
+
+/** Exports made before the mark had a style of its own wrote it as a plain paragraph above the cover. */
+function isOldConfidentialMark(block: PMNode): boolean {
+  const text = plainText(block).trim()
+  return block.type === 'paragraph' && LANGUAGES.some(l => text === labelsFor(l).confidential.toLocaleUpperCase(labelsFor(l).locale))
 }
 
 /** The plan as the browser gets it: without the bodies. */
