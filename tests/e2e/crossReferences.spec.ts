@@ -74,3 +74,16 @@ test('a reference to para. 3 follows a paragraph added in another section and br
   await expect(reference).toHaveClass(/is-broken/)
   await expect(reference).toHaveAttribute('aria-label', 'Broken cross-reference: its target was deleted')
 })
+
+test('a reviewer cannot insert a cross-reference: the shortcut says why and opens no picker', async ({ chorus }) => {
+  test.setTimeout(120_000)
+  const reviewer = await chorus.newAccount('Xref Reviewer')
+  const report = await createReport(chorus, 'Cross-reference review', [{ account: reviewer.account, role: 'reviewer' }])
+  const { page } = await newPage(chorus, reviewer.account)
+  await openReport(page, report.id)
+  await caretIn(page, report.sectionIds[0]!)
+  await page.keyboard.press('Control+Alt+x')
+  await expect(page.getByText('Cross-references are inserted by people who may edit this section', { exact: true }).first()).toBeVisible()
+  await expect(page.getByRole('dialog')).toBeHidden()
+  await expect(sectionBody(page, report.sectionIds[0]!).locator('span[data-cross-reference]')).toHaveCount(0)
+})
