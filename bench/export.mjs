@@ -274,9 +274,9 @@ function printTable(r) {
   const served = r.served
   console.log(`| Chorus server, GET export.docx while an author types at 20 Hz (server's event-loop monitor) | ${served.medianMs} | ${round(served.medianMs / r.pandocMs, 3)} | – | – | ${served.maxEventLoopBlockMs} ${ok(served.maxEventLoopBlockMs <= r.targets.maxEventLoopBlockMs)} (idle with typing: ${served.idleMaxEventLoopBlockMs}) |`)
   console.log(`| pandoc HTML → DOCX | ${r.pandocMs} | 1 | – | – | – |`)
+  console.log(`| (idle baseline: the same probe, no export running) | – | – | – | – | ${r.idleBaselineMaxBlockMs} |`)
   const f = r.figures
   console.log(`\nThe sample report with ${f.count} figures (${round(f.imageBytes / 1048576, 1)} MiB of PNG): Word file ${f.docxMs} ms (${round(f.docxBytes / 1048576, 1)} MiB)`
     + (f.pdf ? `, PDF ${f.pdf.medianMs} ms (median of ${f.pdf.samples.length}; ${f.pdf.images} pictures in it)` : ', PDF not measured (--no-pdf, or no converter)'))
-  console.log(`| (idle baseline: the same probe, no export running) | – | – | – | – | ${r.idleBaselineMaxBlockMs} |`)
   console.log(`\nwritten to bench/results/${r.quick ? 'export-quick.json' : 'export.json'}`)
 }
