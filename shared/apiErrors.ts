@@ -45,6 +45,7 @@ export const API_ERRORS = {
   bodyEndedEarly: { status: 400, message: 'The request body ended early' },
   importNoFile: { status: 400, message: 'file: attach a .docx file in the field "file"' },
   importTooLarge: { status: 413, message: 'file: the file is larger than {mib} MiB' },
+  importTooManyParts: { status: 422, message: 'file: the draft has more than {max} top headings; split it into several files or use fewer top-level headings' },
   importPlanStale: { status: 409, message: 'The file or its parts are not the ones previewed: preview the file again' },
   pdfUnavailable: { status: 503, message: 'This server cannot make PDFs: install LibreOffice (libreoffice-writer-nogui) on it, or set GOTENBERG_URL' },
   pdfFailed: { status: 502, message: 'The PDF could not be made; download the Word file instead, or try again' },

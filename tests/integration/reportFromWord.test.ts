@@ -107,6 +107,11 @@ describe('a report from a Word file over HTTP', () => {
     const badTarget = await create({ ...base, targets: ['somewhere', 'new'] })
     expect((await badTarget.json()).data.field).toBe('targets.0')
     expect((await create('{not json')).status).toBe(400)
+    // More parts than a create request can carry targets for: refused at the preview, in words.
+    const huge = await pandocDocx(Array.from({ length: 301 }, (_, i) => `# Part ${i + 1}\n\nText ${i + 1}.\n`).join('\n'))
+    const tooMany = await api.raw('POST', '/api/imports/report-preview', upload(huge, { templateId: 'blank' }))
+    expect(tooMany.status).toBe(422)
+    expect((await tooMany.json()).data).toMatchObject({ code: 'importTooManyParts', params: { max: 300 } })
     expect((await create({ ...base, title: '' })).status).toBe(400)
     expect((await api.call('GET', '/api/reports')).reports.length).toBe(before)
   })

@@ -1,9 +1,9 @@
 import { readMultipartFormData } from 'h3'
-import { reportPreviewFieldsSchema } from '#shared/schemas/reportImport'
+import { MAX_IMPORT_PARTS, reportPreviewFieldsSchema } from '#shared/schemas/reportImport'
 import { findTemplate } from '../../templates'
 import { planReportImport, publicPlan } from '../../reports/import/planReportImport'
 import { convertDraft, draftUpload } from '../../reports/import/draftUpload'
-import { badRequest } from '../../utils/errors'
+import { apiError, badRequest } from '../../utils/errors'
 import { requireUser } from '../../utils/session'
 import { validValue } from '../../utils/validate'
 
@@ -20,5 +20,8 @@ export default defineEventHandler(async (event) => {
   const template = findTemplate(templateId, language)
   if (!template) throw badRequest('noSuchTemplate', 'templateId')
   const result = await convertDraft(file, user)
-  return publicPlan(planReportImport(file, result, template))
+  const plan = planReportImport(file, result, template)
+  // The create request carries one target per part: a plan it could not carry is refused here.
+  if (plan.parts.length > MAX_IMPORT_PARTS) throw apiError('importTooManyParts', { max: MAX_IMPORT_PARTS }, { field: 'file' })
+  return publicPlan(plan)
 })
