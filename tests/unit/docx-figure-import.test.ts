@@ -9,9 +9,12 @@ import { describe, expect, it } from 'vitest'
 import { chorusSchema } from '#shared/editor/extensions'
 import { importDocx } from '../../server/docx/import/importDocx'
 import { exportDocx } from '../../server/docx/export/exportDocx'
+import { reportExportInput } from '../../server/docx/fromYDoc'
+import { placeReviewed } from '../../server/docx/import/placeReviewed'
 import type { PMNode } from '../../server/docx/types'
 import { fodt, fodtChart, fodtSizedPicture, libreOfficeDocx, pandocDocx, redSquarePng } from '../fixtures-gen/officeFiles'
-import { sampleMeta } from '../fixtures-gen/sampleReport'
+import { reportYDoc, sampleMeta } from '../fixtures-gen/sampleReport'
+import { figureReport } from '../fixtures-gen/figureReport'
 import { makePng, sha256Hex } from '../fixtures-gen/testImages'
 
 const outline = (doc: PMNode) => (doc.content ?? []).map(b => b.type === 'figure'
@@ -100,5 +103,25 @@ describe('a Chorus export read back', async () => {
       { imageId: sha256Hex(small), alt: 'Alt: Schools per region', width: 150 },
     ])
     expect(result.notices.filter(n => n.code === 'images-left-out')).toEqual([])
+  })
+})
+
+describe('a review copy with figures, back from Word unchanged', async () => {
+  const input = figureReport(3)
+  const doc = reportYDoc(input)
+  const before = input.sections.map(s => s.id).map(id => JSON.stringify(reportExportInput(doc).sections.find(s => s.id === id)!.content))
+  const exported = (await exportDocx({ ...reportExportInput(doc), images: input.images }, { comments: true })).buffer
+  const file = await importDocx(exported, {}, { id: 'u-mira', name: 'Mira' })
+
+  it('brings the figures back with their pictures, and places nothing new', () => {
+    expect(before.join('').match(/"type":"figure"/g)).toHaveLength(3)
+    expect(file.images.map(i => i.sha256).sort()).toEqual(Object.keys(input.images).sort())
+    let report!: ReturnType<typeof placeReviewed>
+    doc.transact(() => {
+      report = placeReviewed(doc, file, { id: 'u-mira', name: 'Mira' }, 'secretariat')
+    })
+    expect(report).toMatchObject({ suggestions: 0, threads: 0, replies: 0, notPlaced: [] })
+    const after = input.sections.map(s => JSON.stringify(reportExportInput(doc).sections.find(x => x.id === s.id)!.content))
+    expect(after).toEqual(before)
   })
 })
