@@ -23,7 +23,7 @@ import * as Y from 'yjs'
 const route = (id: string) => `/api/reports/${id}/concluding-observations`
 const fileForm = (name: string, bytes: Uint8Array | string, type: string) => {
   const form = new FormData()
-  form.append('file', new Blob([bytes], { type }), name)
+  form.append('file', new Blob([bytes as BlobPart], { type }), name)
   return form
 }
 

@@ -232,7 +232,7 @@ function applyEdit(doc: Y.Doc, m: Member, edit: Edit, um?: Y.UndoManager): void 
       })
       break
     case 'redoDecision': um?.redo(); break
-    case 'addSection': doc.getArray(SECTIONS).push([sectionMap({ id: 'sec-new-000', title: 'New', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft' })]); break
+    case 'addSection': doc.getArray(SECTIONS).push([sectionMap({ id: 'sec-new-000', title: 'New', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft', generated: null, priorityList: false })]); break
     case 'removeSection': {
       const found = findSectionMap(doc, sid)
       if (found) doc.getArray(SECTIONS).delete(found.index, 1)

@@ -222,7 +222,7 @@ export function standardScenario(): { s: Scenario, sec: Member, a: Member, b: Me
   const s = new Scenario()
   seedDoc(s.server, reportMetaSchema.parse({ title: 'Alternative report' }), SECTION_IDS.map((id, i) => ({
     id, title: `Cluster ${i + 1}`, guidance: '', articles: [], wordBudget: null, countsTowardLimit: true,
-    ownerId: id.endsWith('-a') ? 'user-a' : id.endsWith('-b') ? 'user-b' : null, status: 'draft' as const,
+    ownerId: id.endsWith('-a') ? 'user-a' : id.endsWith('-b') ? 'user-b' : null, status: 'draft' as const, generated: null, priorityList: false,
   })))
   const sec = s.member('user-sec', 'secretariat')
   const a = s.member('user-a', 'author')

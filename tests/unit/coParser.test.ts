@@ -67,11 +67,13 @@ const paragraph = fc.record({
 const heading = fc.constantFrom('Birth registration', 'C. General principles (arts. 2, 3, 6 and 12)', 'Right to privacy', 'F. Family environment and alternative care (arts. 5, 9–11, 18 (1) and (2), 20, 21, 25 and 27 (4))')
 const item = fc.oneof({ weight: 4, arbitrary: paragraph.map(p => ({ p })) }, { weight: 1, arbitrary: heading.map(h => ({ h })) })
 
-function toBlocks(items: Array<{ p?: fc.RecordValue<{ lead: string, subs: string[], recommends: boolean }> } | { h?: string }>, first: number): CoBlock[] {
+interface GenParagraph { lead: string, subs: string[], recommends: boolean }
+
+function toBlocks(items: Array<{ p: GenParagraph } | { h: string }>, first: number): CoBlock[] {
   let n = first
   return items.map((x) => {
-    if ('h' in x && x.h) return { heading: x.h }
-    const p = (x as { p: { lead: string, subs: string[], recommends: boolean } }).p
+    if ('h' in x) return { heading: x.h }
+    const p = x.p
     const lead = `${p.recommends ? 'The Committee recommends that ' : ''}${p.lead}${p.subs.length ? ':' : '.'}`
     return { number: n++, lead, subs: p.subs.map((s, i) => `${s}${i === p.subs.length - 1 ? '.' : ';'}`) }
   })

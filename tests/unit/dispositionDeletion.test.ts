@@ -26,7 +26,7 @@ const ben = { id: 'u-ben', name: 'Ben' }
 function report() {
   const doc = new Y.Doc()
   seedDoc(doc, reportMetaSchema.parse({ title: 'Report' }), [
-    { id: SECTION, title: 'Cluster V', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft' },
+    { id: SECTION, title: 'Cluster V', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft', generated: null, priorityList: false },
   ])
   prosemirrorJSONToYXmlFragment(chorusSchema(), { type: 'doc', content: [
     { type: 'paragraph', content: [{ type: 'text', text: 'Detention is used only as a last resort in all cases. Complaints are heard.' }] },

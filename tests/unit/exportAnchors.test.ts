@@ -21,7 +21,7 @@ const reviewer = { id: 'u-rev', name: 'Rita Reviewer' }
 function report(text: string): Y.Doc {
   const doc = new Y.Doc()
   seedDoc(doc, reportMetaSchema.parse({ title: 'Export' }), [
-    { id: SECTION, title: 'Cluster II', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft' },
+    { id: SECTION, title: 'Cluster II', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft', generated: null, priorityList: false },
   ])
   const pm = schema.node('doc', null, [schema.node('paragraph', null, [schema.text(text)])])
   updateYFragment(doc, doc.getXmlFragment(sectionFragmentName(SECTION)), pm, { mapping: new Map(), isOMark: new Map() })

@@ -10,8 +10,8 @@ import { csvCell, dispositionCsv, dispositionRows } from '../../server/comments/
 function seeded() {
   const doc = new Y.Doc()
   seedDoc(doc, reportMetaSchema.parse({ title: 'Report', wordLimit: 100 }), [
-    { id: 'sec-aaaaaa', title: 'Cluster V', guidance: '', articles: ['19'], wordBudget: 50, countsTowardLimit: true, ownerId: null, status: 'draft' },
-    { id: 'sec-bbbbbb', title: 'Annexes', guidance: '', articles: [], wordBudget: null, countsTowardLimit: false, ownerId: null, status: 'draft' },
+    { id: 'sec-aaaaaa', title: 'Cluster V', guidance: '', articles: ['19'], wordBudget: 50, countsTowardLimit: true, ownerId: null, status: 'draft', generated: null, priorityList: false },
+    { id: 'sec-bbbbbb', title: 'Annexes', guidance: '', articles: [], wordBudget: null, countsTowardLimit: false, ownerId: null, status: 'draft', generated: null, priorityList: false },
   ])
   return doc
 }

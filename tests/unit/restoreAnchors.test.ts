@@ -34,7 +34,7 @@ const WORDS = ['child', 'rights', 'budget', 'school', 'health', 'family', 'care'
 function reportWith(paragraphs: string[]): Y.Doc {
   const doc = new Y.Doc()
   seedDoc(doc, reportMetaSchema.parse({ title: 'Restore test' }), [
-    { id: SECTION, title: 'Cluster I', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft' },
+    { id: SECTION, title: 'Cluster I', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft', generated: null, priorityList: false },
   ])
   const pm = schema.node('doc', null, paragraphs.map(p => schema.node('paragraph', null, p ? [schema.text(p)] : [])))
   doc.transact(() => updateYFragment(doc, doc.getXmlFragment(sectionFragmentName(SECTION)), pm, { mapping: new Map(), isOMark: new Map() }))

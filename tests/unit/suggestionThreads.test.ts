@@ -36,7 +36,7 @@ function reportWithSuggestions() {
   apply(state.tr.insertText(' now'), { id: 'u-ben', name: 'Ben' })
   const doc = new Y.Doc()
   seedDoc(doc, reportMetaSchema.parse({ title: 'Report' }), [
-    { id: SECTION, title: 'Cluster V', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft' },
+    { id: SECTION, title: 'Cluster V', guidance: '', articles: [], wordBudget: null, countsTowardLimit: true, ownerId: null, status: 'draft', generated: null, priorityList: false },
   ])
   prosemirrorJSONToYXmlFragment(schema, state.doc.toJSON(), doc.getXmlFragment(sectionFragmentName(SECTION)))
   return { doc, pm: state.doc }
