@@ -1,8 +1,8 @@
 /**
  * Figures in the Word file: an inline picture at its size (aspect ratio kept, capped to the text
  * column), its alt text as the drawing's description, and a caption in Word's Caption style whose
- * number is a SEQ Figure field with the number cached; a missing or WebP picture is a placeholder
- * with a warning, never a failed export. Read back from the XML, and through LibreOffice's PDF.
+ * number is a SEQ Figure field with the number cached; WebP typed as such in the package; a
+ * missing picture is a placeholder with a warning, never a failed export. Read back from the XML, and through LibreOffice's PDF.
  */
 import { execFile } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -16,14 +16,14 @@ import { pictureSize } from '../../server/docx/export/nodes/figure'
 import type { ExportInput, PMNode } from '../../server/docx/types'
 import { sampleMeta } from '../fixtures-gen/sampleReport'
 import { docxParts, docxToPdf, hasSoffice, paragraphs, xmlText } from '../fixtures-gen/readDocx'
-import { makePng, sha256Hex, webpHeader } from '../fixtures-gen/testImages'
+import { CHROMIUM_WEBP, makePng, sha256Hex } from '../fixtures-gen/testImages'
 
 const run = promisify(execFile)
 const EMU_PER_PX = 9525
 
 const wide = makePng(1200, 600, 1)
 const small = makePng(200, 100, 2)
-const webp = webpHeader(50, 50)
+const webp = CHROMIUM_WEBP
 const ids = { wide: sha256Hex(wide), small: sha256Hex(small), webp: sha256Hex(webp), missing: 'f'.repeat(64) }
 
 const figure = (imageId: string, caption: string, attrs: Record<string, unknown> = {}): PMNode => ({
@@ -49,7 +49,7 @@ function input(): ExportInput {
     images: {
       [ids.wide]: { mime: 'image/png', width: 1200, height: 600, data: wide },
       [ids.small]: { mime: 'image/png', width: 200, height: 100, data: small },
-      [ids.webp]: { mime: 'image/webp', width: 50, height: 50, data: webp },
+      [ids.webp]: { mime: 'image/webp', width: 40, height: 20, data: webp },
     },
   }
 }
@@ -67,18 +67,25 @@ describe('DOCX export of figures', () => {
   })
 
   it('writes each stored picture as an inline drawing with its bytes in the package', async () => {
-    expect(doc.match(/<w:drawing>/g)).toHaveLength(2)
+    expect(doc.match(/<w:drawing>/g)).toHaveLength(3)
     expect(doc).toMatch(/<wp:inline/)
     expect(doc).not.toMatch(/<wp:anchor/)
     const zip = await JSZip.loadAsync(buffer)
     const media = Object.keys(zip.files).filter(n => n.startsWith('word/media/'))
     const stored = await Promise.all(media.map(async n => sha256Hex(await zip.file(n)!.async('uint8array'))))
-    expect(stored.sort()).toEqual([ids.wide, ids.small].sort())
+    expect(stored.sort()).toEqual([ids.wide, ids.small, ids.webp].sort())
+  })
+
+  it('types the WebP picture as image/webp in the package (docx knows only PNG, JPEG, GIF, BMP)', async () => {
+    const zip = await JSZip.loadAsync(buffer)
+    const media = Object.keys(zip.files).filter(n => n.startsWith('word/media/'))
+    const webpPart = (await Promise.all(media.map(async n => [n, sha256Hex(await zip.file(n)!.async('uint8array'))] as const))).find(([, sha]) => sha === ids.webp)![0]
+    expect(parts['[Content_Types].xml']).toContain(`<Override PartName="/${webpPart}" ContentType="image/webp"/>`)
   })
 
   it('sizes a picture at its width, else its natural width capped to the column, keeping the aspect ratio', () => {
     const extents = [...doc.matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"\/>/g)].map(m => [Number(m[1]) / EMU_PER_PX, Number(m[2]) / EMU_PER_PX])
-    expect(extents).toEqual([[604, 302], [150, 75]])
+    expect(extents).toEqual([[604, 302], [150, 75], [40, 20]])
     expect(pictureSize({ width: 300, height: 200 }, null, 604)).toEqual({ width: 300, height: 200 })
   })
 
@@ -108,12 +115,10 @@ describe('DOCX export of figures', () => {
     expect(parts['word/styles.xml']).toMatch(/<w:style w:type="paragraph" w:styleId="Caption"[^>]*>\s*<w:name w:val="caption"\/>/)
   })
 
-  it('writes a placeholder with a warning for a missing or WebP picture, and still exports', () => {
+  it('writes a placeholder with a warning for a missing picture, and still exports', () => {
     const text = paragraphs(doc).map(p => xmlText(p))
     expect(text).toContain('[Picture missing] Alt of A chart never uploaded')
-    expect(text).toContain('[Picture missing] Alt of A WebP photo')
-    expect(warnings.some(w => /missing from the server/.test(w))).toBe(true)
-    expect(warnings.some(w => /WebP/.test(w))).toBe(true)
+    expect(warnings).toEqual([expect.stringMatching(/^A figure's picture is missing from the server/)])
   })
 
   it.skipIf(!hasSoffice())('opens in LibreOffice with the pictures and their captions', async () => {
@@ -124,7 +129,7 @@ describe('DOCX export of figures', () => {
       const { stdout: list } = await run('pdfimages', ['-list', join(dir, 'out.pdf')])
       const rows = list.trim().split('\n').slice(2).map(l => l.trim().split(/\s+/))
       // page num type width height …: the two pictures at their pixel sizes.
-      expect(rows.map(r => `${r[3]}x${r[4]}`).sort()).toEqual(['1200x600', '200x100'])
+      expect(rows.map(r => `${r[3]}x${r[4]}`).sort()).toEqual(['1200x600', '200x100', '40x20'])
       const { stdout: text } = await run('pdftotext', ['-layout', join(dir, 'out.pdf'), '-'])
       expect(text).toContain('Figure 1. Children in residential care')
       expect(text).toContain('Figure 4. A WebP photo')

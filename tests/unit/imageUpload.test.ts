@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { checkImageUpload } from '../../server/images/checkImageUpload'
 import { imageDimensions } from '../../server/images/imageDimensions'
 import { sniffImageType } from '../../server/images/sniffImageType'
-import { gifHeader, jpegHeader, makePng, sha256Hex, webpHeader } from '../fixtures-gen/testImages'
+import { CHROMIUM_WEBP, gifHeader, jpegHeader, makePng, sha256Hex, webpHeader } from '../fixtures-gen/testImages'
 
 const codeOf = (fn: () => unknown): string => {
   try {
@@ -30,6 +30,11 @@ describe('image bytes: type and size from the header', () => {
       expect(sniffImageType(bytes)).toBe(type)
       expect(imageDimensions(bytes, type)).toEqual({ width: 321, height: 123 })
     }
+  })
+
+  it('reads a real WebP as a browser encodes it (VP8X with an ICC profile)', () => {
+    expect(sniffImageType(CHROMIUM_WEBP)).toBe('image/webp')
+    expect(imageDimensions(CHROMIUM_WEBP, 'image/webp')).toEqual({ width: 40, height: 20 })
   })
 
   it('skips JPEG segments before the frame header (EXIF, tables) and refuses a cut header', () => {

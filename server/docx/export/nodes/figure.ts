@@ -5,8 +5,8 @@
  * The picture keeps its aspect ratio at the figure's width (CSS px = Word's 96-dpi px), or its
  * natural width, never wider than the text column. Its alt text is the drawing's description
  * (wp:docPr descr), which Word's accessibility checker and screen readers read.
- * A figure whose picture is missing (never uploaded, or reclaimed) or cannot be held by Word
- * (WebP) becomes a placeholder paragraph and a warning: never a failed export.
+ * A figure whose picture is missing (never uploaded, or reclaimed) becomes a placeholder
+ * paragraph and a warning: never a failed export.
  */
 import { D, type DocxDesc } from '../docxDesc'
 import { renderInline } from '../inline'
@@ -18,8 +18,11 @@ import type { ExportImage, PMNode } from '../../types'
 /** The text column of the A4 page (exportDocx's PAGE: 11,906 − 2 × 1,418 twips) in px: 15 twips a px. */
 const COLUMN_PX = Math.floor((11906 - 2 * 1418) / 15)
 
-/** The picture formats docx (and every Word) can hold; WebP is not among them. */
-const DOCX_TYPES: Record<string, 'png' | 'jpg' | 'gif'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif' }
+/**
+ * The type docx is told: WebP, which docx does not know, goes as "png" and gets its real type in
+ * the package afterwards (mediaSwapSource.ts), as Word 365 and LibreOffice read WebP.
+ */
+const DOCX_TYPES: Record<string, 'png' | 'jpg' | 'gif'> = { 'image/png': 'png', 'image/jpeg': 'jpg', 'image/gif': 'gif', 'image/webp': 'png' }
 
 const ALIGNMENT = { left: 'left', center: 'center', right: 'right' } as const
 
@@ -44,7 +47,7 @@ export function renderFigure(node: PMNode, pos: number, ctx: RenderContext, env:
       children: [D.ImageRun({ type, data: image.data, transformation: size, altText: { name: `Figure ${number}`, description: alt, title: '' } })],
     })
   } else {
-    ctx.warn(image ? 'A figure\'s picture is WebP, which Word cannot show: exported as a placeholder (replace it with PNG or JPEG)' : 'A figure\'s picture is missing from the server: exported as a placeholder')
+    ctx.warn('A figure\'s picture is missing from the server: exported as a placeholder')
     picture = D.Paragraph({
       alignment,
       keepNext: true,
