@@ -35,6 +35,8 @@ export const SHORTCUTS = {
   recommendation: key('recommendation', ['meta', 'alt', 'R']),
   // "See para. 27" by picking the target (composables/editor/crossReferenceView.ts).
   crossReference: key('crossReference', ['meta', 'alt', 'X']),
+  // From a figure's caption (or the selected figure) to its tools: alignment, alt text, the resize handle (figureView.ts).
+  figureTools: key('figureTools', ['alt', 'F10']),
   hardBreak: key('hardBreak', ['shift', 'enter']),
   // Outside lists and tables Tab inserts a tab character; it never leaves the text (keyboardNavigation.ts).
   tab: key('tab', ['tab']),
@@ -58,5 +60,5 @@ export type ShortcutId = keyof typeof SHORTCUTS
 export const SHORTCUT_GROUPS: Array<{ title: string, ids: ShortcutId[] }> = [
   { title: 'text', ids: ['bold', 'italic', 'underline', 'strike', 'link'] },
   { title: 'paragraphs', ids: ['paragraph', 'heading2', 'heading3', 'heading4', 'bulletList', 'orderedList', 'indent', 'outdent', 'tab', 'blockquote', 'hardBreak'] },
-  { title: 'report', ids: ['footnote', 'recommendation', 'crossReference', 'leaveFootnote', 'storyEnd', 'leaveText', 'comment', 'suggesting', 'undo', 'redo', 'find', 'replace', 'findNext', 'help'] },
+  { title: 'report', ids: ['footnote', 'recommendation', 'crossReference', 'figureTools', 'leaveFootnote', 'storyEnd', 'leaveText', 'comment', 'suggesting', 'undo', 'redo', 'find', 'replace', 'findNext', 'help'] },
 ]

@@ -9,6 +9,7 @@
 import { test, expect } from './fixtures'
 import { caretIn, closePages, createReport, expectConnected, newPage, openReport, sectionBody, showSection } from './editor.helpers'
 import { dropInto, htmlTransfer, pasteInto, pictureTransfer, pictureWidth, serverFigures } from './figures.helpers'
+import { axeViolations } from './suggestions.helpers'
 import { makePng, sha256Hex } from '../fixtures-gen/testImages'
 
 test.afterEach(closePages)
@@ -56,11 +57,17 @@ test('an author inserts a figure with alt text from the toolbar; another member 
   await page.mouse.move(box.x + box.width / 2 - 50, box.y + box.height / 2, { steps: 5 })
   await page.mouse.up()
   await expect(handle).toHaveAttribute('aria-valuenow', '220')
-  // … and with the keyboard: the handle is a slider.
-  await handle.focus()
+  // … and with the keyboard: Alt+F10 in the caption reaches the handle, a slider; Escape goes back.
+  await figure.getByTestId('figure-caption').click()
+  await page.keyboard.press('Alt+F10')
+  await expect(handle).toBeFocused()
   await page.keyboard.press('ArrowRight')
   await page.keyboard.press('Shift+ArrowRight')
   await expect(handle).toHaveAttribute('aria-valuenow', '280')
+  await page.keyboard.press('Escape')
+  await expect(sectionBody(page, section)).toBeFocused()
+  // (Bea's caret, drawn with her name in Ada's view, goes out of the caption.)
+  await caretIn(page, section, 'start')
   await figure.getByTestId('figure-align-left').click()
   await expectConnected(page)
 
@@ -106,6 +113,14 @@ test('pictures pasted and dropped become figures; SVG is refused; a web page\'s 
   await expect(dropped.locator('.figure-label')).toHaveText('Figure 1.')
   await expect(figures.nth(1).locator('.figure-label')).toHaveText('Figure 2.')
   await expect(figures.nth(1).getByTestId('figure-image')).toHaveAttribute('alt', 'Pasted chart')
+  // The figures, their tools and the missing-alt warning pass axe, light and dark.
+  await dropped.getByTestId('figure-image').click()
+  expect(await axeViolations(page, [`[data-section-body="${section}"]`])).toEqual([])
+  await page.emulateMedia({ colorScheme: 'dark' })
+  expect(await axeViolations(page, [`[data-section-body="${section}"]`])).toEqual([])
+  await page.emulateMedia({ colorScheme: 'light' })
+  // A paste replaces a selected figure, as in Word: the caret goes back into the text first.
+  await caretIn(page, section)
   await dropped.getByTestId('figure-edit-alt').click()
   await page.getByTestId('figure-alt').fill('Dropped chart')
   await page.getByTestId('figure-dialog-submit').click()
