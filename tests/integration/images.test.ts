@@ -131,7 +131,7 @@ for (const engine of ['sqlite', 'postgres'] as const) {
       const docx = await libreOfficeDocx(fodt('', `<text:p>Intro.</text:p><text:p>${fodtSizedPicture('P1', 'Children in care, by region', picture, 6)}</text:p><text:p>Figure 1: Children in care</text:p>`))
       const report = await as.secretariat.call('GET', `/api/reports/${reportId}`)
       const form = new FormData()
-      form.append('file', new Blob([docx]), 'draft.docx')
+      form.append('file', new Blob([new Uint8Array(docx)]), 'draft.docx')
       const imported = await as.author.call('POST', `/api/reports/${reportId}/sections/${report.sections[0].id}/import`, form)
       const figure = imported.content.content.find((b: { type: string }) => b.type === 'figure')
       expect(figure.attrs).toMatchObject({ imageId: sha256Hex(picture), alt: 'Children in care, by region' })

@@ -115,7 +115,7 @@ describe('a review copy with figures, back from Word unchanged', async () => {
 
   it('brings the figures back with their pictures, and places nothing new', () => {
     expect(before.join('').match(/"type":"figure"/g)).toHaveLength(3)
-    expect(file.images.map(i => i.sha256).sort()).toEqual(Object.keys(input.images).sort())
+    expect(file.images.map(i => i.sha256).sort()).toEqual(Object.keys(input.images!).sort())
     let report!: ReturnType<typeof placeReviewed>
     doc.transact(() => {
       report = placeReviewed(doc, file, { id: 'u-mira', name: 'Mira' }, 'secretariat')
