@@ -87,7 +87,7 @@ for (const engine of engines) {
     async function newReport(id: string): Promise<{ doc: Y.Doc, commit: () => Promise<void> }> {
       await insertReport(store.db, { id, title: 'Figures', templateId: 'blank', createdBy: userId, summary: { meta: { title: 'Figures' } } as never })
       const doc = new Y.Doc()
-      let sent = new Uint8Array(Y.encodeStateVector(new Y.Doc()))
+      let sent: Uint8Array = Y.encodeStateVector(new Y.Doc())
       return {
         doc,
         // Like the hub: each change goes to the update log as the diff since the last one.
