@@ -7,6 +7,12 @@ import { countWords } from '#shared/wordCount'
 import { reportYDoc } from '../fixtures-gen/sampleReport'
 import { recommendationsReport } from '../fixtures-gen/sampleRecommendations'
 import { docxParts, norm, paragraphs, xmlText } from '../fixtures-gen/readDocx'
+import { importDocx } from '../../server/docx/import/importDocx'
+import { placeReviewed } from '../../server/docx/import/placeReviewed'
+import { readSuggestions } from '#shared/editor/readSuggestions'
+import { readThreads } from '#shared/commentsDoc'
+import { sectionFragmentName } from '#shared/docNames'
+import { WordFile } from '../fixtures-gen/wordEdits'
 
 const styleOf = (p: string) => p.match(/<w:pStyle w:val="([^"]+)"/)?.[1]
 
@@ -75,5 +81,21 @@ describe('DOCX export of recommendation blocks and the generated lists', () => {
     expect(words['sec-summary']).toBe(countWords('The coalition’s main concerns are violence and alternative care.') + r1)
     const exported = countReportWords(reportExportInput(ydoc))
     expect(Object.fromEntries(exported.sections.map(s => [s.id, s.words]))['sec-recs']).toBe(countWords('Summary of recommendations') + all)
+  })
+  it('takes a reviewed copy back onto the blocks themselves: the labels and articles lines written into the file are not read as changes', async () => {
+    const doc = reportYDoc(recommendationsReport())
+    const exported = (await exportDocx(reportExportInput(doc), { comments: true })).buffer
+    const word = (await WordFile.open(exported))
+      .trackDeletion('large residential', 'Lawyer (UNICEF)', 901)
+      .comment('child-friendly complaint', 910, { author: 'Lawyer (UNICEF)', text: 'Which body runs it?' }, [])
+    const mira = { id: 'u-mira', name: 'Mira Halden' }
+    const file = await importDocx(await word.save(), {}, mira)
+    let report!: ReturnType<typeof placeReviewed>
+    doc.transact(() => {
+      report = placeReviewed(doc, file, mira, 'secretariat')
+    })
+    expect(report).toMatchObject({ suggestions: 1, threads: 1, notPlaced: [] })
+    expect(readSuggestions(doc.getXmlFragment(sectionFragmentName('sec-cluster-vi')), 'sec-cluster-vi').map(x => x.deleted)).toEqual(['large residential'])
+    expect(readThreads(doc).map(t => [t.sectionId, t.quote])).toEqual([['sec-cluster-v', 'child-friendly complaint']])
   })
 })
