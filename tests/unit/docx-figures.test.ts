@@ -89,6 +89,17 @@ describe('DOCX export of figures', () => {
     expect(pictureSize({ width: 300, height: 200 }, null, 604)).toEqual({ width: 300, height: 200 })
   })
 
+  it('fits a picture in a table cell to the cell', async () => {
+    const cell = (content: PMNode[]): PMNode => ({ type: 'tableCell', attrs: { colspan: 1, rowspan: 1, colwidth: null }, content })
+    const table: ExportInput = { ...input(), sections: [{ id: 'sec-t', title: 'Table', countsTowardLimit: true, content: { type: 'doc', content: [
+      { type: 'table', content: [{ type: 'tableRow', content: [cell([figure(ids.wide, 'In a cell')]), cell([para('Beside it.')])] }] },
+    ] } }] }
+    const xml = (await docxParts((await exportDocx(table)).buffer))['word/document.xml']!
+    const [cx, cy] = /<wp:extent cx="(\d+)" cy="(\d+)"\/>/.exec(xml)!.slice(1).map(n => Number(n) / EMU_PER_PX)
+    // Half of the 9,070-twip text width, less the cell's 100-twip margins: 289 px, at the picture's 2:1.
+    expect([cx, cy]).toEqual([289, 145])
+  })
+
   it('gives the drawing the alt text as its description', () => {
     expect(doc).toMatch(/<wp:docPr [^>]*descr="Alt of Children in residential care, 2019–2024"/)
     expect(doc).toMatch(/<wp:docPr [^>]*descr="Alt of Schools per region"/)

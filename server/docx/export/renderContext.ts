@@ -21,6 +21,8 @@ export interface BlockEnv {
   style?: string
   /** Left indent (twips) of paragraphs that continue a list item. */
   indent?: number
+  /** Width (twips) blocks have here when narrower than the page's text column: a table cell's, less its margins (a figure's picture fits it). */
+  widthTwips?: number
 }
 
 /** The env of a section body's own blocks. */

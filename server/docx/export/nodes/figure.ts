@@ -35,7 +35,8 @@ export function renderFigure(node: PMNode, pos: number, ctx: RenderContext, env:
   const alt = typeof attrs.alt === 'string' ? attrs.alt : ''
   const image = typeof attrs.imageId === 'string' ? ctx.images[attrs.imageId] : undefined
   const type = image && DOCX_TYPES[image.mime]
-  const column = COLUMN_PX - Math.round((env.indent ?? 0) / 15)
+  // The text column, or a table cell's width, less a list's indent.
+  const column = Math.max(16, Math.floor((env.widthTwips ?? COLUMN_PX * 15) / 15) - Math.round((env.indent ?? 0) / 15))
 
   let picture: DocxDesc
   if (image && type) {

@@ -35,12 +35,13 @@ export function renderTable(node: PMNode, pos: number, ctx: RenderContext, env: 
       const span = Math.max(1, Number(cell.attrs?.colspan ?? 1))
       const isHeader = cell.type === 'tableHeader'
       const style = isHeader ? STYLE.tableHeader : STYLE.tableText
-      const blocks = renderBlocks(cell.content, cellPos + 1, ctx, { ...cellEnv, style })
+      const width = widths.slice(column, column + span).reduce((a, b) => a + b, 0)
+      const blocks = renderBlocks(cell.content, cellPos + 1, ctx, { ...cellEnv, style, widthTwips: width - 200 })
       cells.push(D.TableCell({
         children: blocks.length ? blocks : [D.Paragraph({ style })],
         columnSpan: span > 1 ? span : undefined,
         rowSpan: Number(cell.attrs?.rowspan ?? 1) > 1 ? Number(cell.attrs?.rowspan) : undefined,
-        width: { size: widths.slice(column, column + span).reduce((a, b) => a + b, 0), type: 'dxa' },
+        width: { size: width, type: 'dxa' },
         shading: isHeader ? { type: 'clear', color: 'auto', fill: 'E7E6E6' } : undefined,
         margins: { top: 40, bottom: 40, left: 100, right: 100 },
       }))
