@@ -5,11 +5,35 @@
  * and the reference shows as broken (visible text and accessible name); the Word file carries the
  * REF field to the target's bookmark.
  */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import JSZip from 'jszip'
+import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { caretIn, closePages, createReport, expectConnected, newPage, openReport, sectionBody } from './editor.helpers'
 
 test.afterEach(closePages)
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** axe-core's colour-contrast failures inside `selector`, in the light and the dark theme. */
+async function contrastFailures(page: Page, selector: string): Promise<string[]> {
+  const found: string[] = []
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${scheme}\\b`))
+    await page.waitForTimeout(250)
+    // Evaluated through the DevTools protocol: the page's Content-Security-Policy forbids inline scripts.
+    await page.evaluate(axeSource)
+    found.push(...await page.evaluate(async (include) => {
+      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string, nodes: Array<{ target: string[] }> }> }> } }).axe
+      const result = await axe.run({ include: [[include]] }, { runOnly: { type: 'rule', values: ['color-contrast'] } })
+      return result.violations.flatMap(v => v.nodes.map(n => `${v.id} at ${n.target.join(' ')}`))
+    }, selector).then(list => list.map(f => `${scheme}: ${f}`)))
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  return found
+}
 
 test('a reference to para. 3 follows a paragraph added in another section and breaks when its target is deleted', async ({ chorus }) => {
   test.setTimeout(240_000)
@@ -33,6 +57,7 @@ test('a reference to para. 3 follows a paragraph added in another section and br
   const dialog = sec.getByRole('dialog')
   await expect(dialog.getByRole('option').first()).toBeVisible()
   await expect(dialog.getByRole('option', { name: /para\. 3 — Target paragraph about budgets\./ })).toBeVisible()
+  expect(await contrastFailures(sec, '[data-testid="cross-reference-dialog"]')).toEqual([])
   await sec.keyboard.type('budgets')
   await expect(dialog.getByRole('option')).toHaveCount(1)
   await sec.keyboard.press('Enter')
@@ -73,6 +98,7 @@ test('a reference to para. 3 follows a paragraph added in another section and br
   await expect(reference).toHaveText('[broken reference]', { timeout: 15_000 })
   await expect(reference).toHaveClass(/is-broken/)
   await expect(reference).toHaveAttribute('aria-label', 'Broken cross-reference: its target was deleted')
+  expect(await contrastFailures(sec, `[data-section-body="${third}"]`)).toEqual([])
 })
 
 test('a reviewer cannot insert a cross-reference: the shortcut says why and opens no picker', async ({ chorus }) => {
