@@ -14,6 +14,7 @@ import { coRecommendations, type CoRecommendation } from '#shared/followUp/coRec
 import { unlinkedBySection } from '#shared/followUp/unlinkedBySection'
 import type { ConcludingObservations } from '#shared/schemas/followUp'
 import type { Section } from '#shared/schemas/report'
+import { liveReportNumbers } from '~/composables/editor/liveReportNumbers'
 
 export interface FollowUpState {
   co: Ref<ConcludingObservations | null>
@@ -22,6 +23,8 @@ export interface FollowUpState {
   unlinked: ComputedRef<Map<string, CoRecommendation[]>>
   /** The section whose link dialog is open, or null. */
   linkFor: Ref<string | null>
+  /** A linked block's number as the export gives it ("27", "R12"), by its refId; null when it has none. */
+  numberOf: (refId: string | null) => string | null
 }
 
 const KEY: InjectionKey<FollowUpState> = Symbol('followUp')
@@ -48,6 +51,15 @@ export function provideFollowUp(doc: Ref<Y.Doc | null>, sections: Ref<Section[]>
     d.on('afterTransaction', schedule)
     onCleanup(() => d.off('afterTransaction', schedule))
   }, { immediate: true })
+  // The table names paragraphs by the report's one numbering, live as text moves (cross-references' source).
+  const renumbered = ref(0)
+  watch(doc, (d, _old, onCleanup) => {
+    if (d) onCleanup(liveReportNumbers(d).subscribe(() => renumbered.value++))
+  }, { immediate: true })
+  const numberOf = (refId: string | null) => {
+    void renumbered.value
+    return refId && doc.value ? liveReportNumbers(doc.value).numbers.byRefId.get(refId)?.number ?? null : null
+  }
   onScopeDispose(() => {
     if (timer) clearTimeout(timer)
   })
@@ -57,6 +69,7 @@ export function provideFollowUp(doc: Ref<Y.Doc | null>, sections: Ref<Section[]>
     table,
     unlinked: computed(() => unlinkedBySection(table.value.unlinked, sections.value)),
     linkFor: ref(null),
+    numberOf,
   }
   provide(KEY, state)
   return state

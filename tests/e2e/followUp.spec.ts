@@ -10,6 +10,7 @@ import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { closePages, createReport, expectConnected, newPage, openReport, sectionBody, showSection } from './editor.helpers'
 import { sampleCoText } from '../fixtures-gen/sampleConcludingObservations'
+import { axeViolations } from './suggestions.helpers'
 
 test.afterEach(closePages)
 
@@ -50,6 +51,9 @@ test('secretariat pastes COs, an author links a paragraph with an assessment, th
   await sec.getByLabel('Text of the concluding observations').fill(sampleCoText({ wrap: 76, pageLines: 28 }))
   await sec.getByRole('button', { name: 'Split into recommendations' }).click()
   await expect(sec.getByTestId('co-current')).toHaveText(/Loaded: CRC\/C\/AZE\/CO\/5-6, 20 paragraphs, \d+ recommendations to follow up/)
+  // (The pointer leaves the button first: its hover colour is a transition, not what is read.)
+  await sec.mouse.move(0, 0)
+  expect(await axeViolations(sec, ['[data-testid=co-form]'])).toEqual([])
 
   // A viewer watches the generated section: nothing linked yet, and it cannot be edited.
   const watch = (await newPage(chorus, viewer.account)).page
@@ -75,6 +79,7 @@ test('secretariat pastes COs, an author links a paragraph with an assessment, th
   await expect(dialog.getByRole('radio')).toHaveCount(1)
   await dialog.getByRole('radio', { name: /para\. 12\(b\)/ }).check()
   await dialog.getByLabel('How far it was implemented').selectOption({ label: 'Partly implemented' })
+  expect(await axeViolations(page, ['[role=dialog]'])).toEqual([])
   await dialog.getByRole('button', { name: 'Save link' }).click()
   await expect(dialog).toBeHidden()
   const linked = sectionBody(page, violence).locator('p[data-follow-up-co="12(b)"]')
@@ -88,9 +93,11 @@ test('secretariat pastes COs, an author links a paragraph with an assessment, th
   await expect(row.locator('td').nth(0)).toContainText('para. 12(b)')
   await expect(row.locator('td').nth(0)).toContainText('Promote positive, non-violent')
   await expect(row.locator('td').nth(1)).toHaveText('Partly implemented')
-  await expect(row.locator('td').nth(2)).toContainText('V. Violence against children')
+  // Where: the section and the paragraph's number as the export gives it (the report's only text: para. 1).
+  await expect(row.locator('td').nth(2)).toContainText('V. Violence against children, para. 1')
   await expect(row.locator('td').nth(2)).toContainText('Corporal punishment is banned in schools')
-  await row.getByRole('link', { name: 'V. Violence against children' }).click()
+  expect(await axeViolations(watch, ['[data-testid=follow-up-table]'])).toEqual([])
+  await row.getByRole('link', { name: 'V. Violence against children, para. 1' }).click()
   await expect(watch.locator(`#section-${violence} p[data-follow-up-co="12(b)"]`)).toBeInViewport()
 
   // The Word file carries the same table.
