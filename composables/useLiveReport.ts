@@ -5,6 +5,7 @@
  * only for the sections that changed, and within them only for the blocks (top-level paragraphs,
  * lists, tables…) a transaction touched: the others' counts are kept per block, so five people
  * typing in a 100-page report cost a paragraph each, not their whole sections (docs/performance.md).
+ * A report that has just loaded is counted at once, a few sections per task.
  */
 import * as Y from 'yjs'
 import { readMeta, readSections } from '#shared/reportDoc'
@@ -13,6 +14,8 @@ import { fragmentWordCounts } from '#shared/wordCount'
 import type { ReportMeta, Section } from '#shared/schemas/report'
 
 const RECOUNT_MS = 250
+/** A recount yields to the browser after this long (ms) and goes on in the next task. */
+const SLICE_MS = 30
 
 /** Ids of the footnote references in a section body, each once, in order (notes excluded). */
 export function fragmentFootnoteIds(node: Y.XmlFragment | Y.XmlElement, into: string[] = []): string[] {
@@ -57,10 +60,15 @@ export function sectionCounts(fragment: Y.XmlFragment, cache: WeakMap<Block, Blo
   return { words, pending, footnotes: ids.length }
 }
 
-/** Forget the counts of every block holding a type the transaction changed. */
+/**
+ * Forget the counts of every block holding a type the transaction changed. Each type's parents
+ * are walked once (a report arriving whole changes thousands of types under the same blocks).
+ */
 export function forgetChanged(tr: Y.Transaction, cache: WeakMap<Block, BlockCounts>): void {
+  const walked = new Set<unknown>()
   for (const type of tr.changed.keys()) {
-    for (let t: unknown = type; t; t = (t as { _item?: { parent?: unknown } | null })._item?.parent ?? null) {
+    for (let t: unknown = type; t && !walked.has(t); t = (t as { _item?: { parent?: unknown } | null })._item?.parent ?? null) {
+      walked.add(t)
       cache.delete(t as Block)
     }
   }
@@ -71,43 +79,71 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
   const sections = shallowRef<Section[]>([])
   const counts = shallowRef<Record<string, SectionCounts>>({})
 
-  let dirty = new Set<string>()
+  const dirty = new Set<string>()
   let blockCache = new WeakMap<Block, BlockCounts>()
   let timer: ReturnType<typeof setTimeout> | null = null
+  /** When the pending recount is due (performance.now()). */
+  let due = 0
+  /** Counts of a recount spread over several tasks, published when it is done. */
+  let next: Record<string, SectionCounts> | null = null
+  let changed = false
   let cleanup = () => {}
 
+  /**
+   * Count the dirty sections, at most SLICE_MS of them per task (a whole 100-page report is
+   * counted when it opens); the new counts are published together once every one is counted, so
+   * footnote numbers and the outline change once.
+   */
   function recount() {
     timer = null
     const d = doc.value
     if (!d) return
-    const next = { ...counts.value }
-    let changed = false
+    next ??= { ...counts.value }
+    const started = performance.now()
     for (const id of dirty) {
+      dirty.delete(id)
       const c = sectionCounts(d.getXmlFragment(sectionFragmentName(id)), blockCache)
       const was = next[id]
-      if (was && was.words === c.words && was.pending === c.pending && was.footnotes === c.footnotes) continue
-      next[id] = c
-      changed = true
+      if (!was || was.words !== c.words || was.pending !== c.pending || was.footnotes !== c.footnotes) {
+        next[id] = c
+        changed = true
+      }
+      if (dirty.size && performance.now() - started > SLICE_MS) {
+        schedule(0)
+        return
+      }
     }
-    dirty = new Set()
     // Most keys change no count (a letter inside a word): then nothing that shows counts re-renders.
     if (changed) counts.value = next
+    next = null
+    changed = false
   }
-  const markDirty = (id: string) => {
+  function schedule(delay: number) {
+    const at = performance.now() + delay
+    if (timer !== null && due <= at) return
+    if (timer !== null) clearTimeout(timer)
+    due = at
+    timer = setTimeout(recount, delay)
+  }
+  /** `soon`: a section not counted yet (the report has just loaded): count it without the usual wait. */
+  const markDirty = (id: string, soon = false) => {
     dirty.add(id)
-    timer ??= setTimeout(recount, RECOUNT_MS)
+    schedule(soon ? 0 : RECOUNT_MS)
   }
 
   watch(doc, (d) => {
     cleanup()
     if (!d) return
     blockCache = new WeakMap()
+    dirty.clear()
+    next = null
+    changed = false
     const metaMap = d.getMap(META)
     const sectionArray = d.getArray(SECTIONS)
     const readMetaNow = () => (meta.value = metaMap.size ? readMeta(d) : null)
     const readSectionsNow = () => {
       sections.value = readSections(d)
-      for (const s of sections.value) if (!(s.id in counts.value)) markDirty(s.id)
+      for (const s of sections.value) if (!(s.id in counts.value)) markDirty(s.id, true)
     }
     // One listener for all bodies: a transaction lists every type it touched, roots included.
     const onAfterTransaction = (tr: Y.Transaction) => {

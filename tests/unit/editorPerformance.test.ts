@@ -1,8 +1,10 @@
 /**
  * The per-keystroke savings of docs/performance.md keep their results: counts kept per block equal
- * a full recount after any edit, and a section editor's carets hear only about carets in it.
+ * a full recount after any edit, a report's first count is published once, and a section editor's
+ * carets hear only about carets in it.
  */
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
+import { computed, effectScope, shallowRef, watch } from 'vue'
 import * as Y from 'yjs'
 import { Awareness } from 'y-protocols/awareness'
 import { prosemirrorJSONToYXmlFragment } from '@tiptap/y-tiptap'
@@ -10,6 +12,9 @@ import { chorusSchema } from '../../shared/editor/extensions'
 import { fragmentWordCounts } from '../../shared/wordCount'
 import { clusterBody } from '../fixtures-gen/sampleReport'
 import { forgetChanged, fragmentFootnoteIds, sectionCounts } from '../../composables/useLiveReport'
+import { seedDoc } from '../../shared/reportDoc'
+import { sectionFragmentName } from '../../shared/docNames'
+import { reportMetaSchema, sectionSchema } from '../../shared/schemas/report'
 import { caretIn, sectionAwareness } from '../../composables/editor/sectionAwareness'
 
 function paragraphs(fragment: Y.XmlFragment): Y.XmlText[] {
@@ -53,6 +58,39 @@ describe('word and footnote counts kept per block', () => {
       edit()
       expect(sectionCounts(fragment, cache)).toEqual(full())
     }
+  })
+})
+
+describe('the counts of a report that has just loaded', () => {
+  it('are published once, equal to a full count, though counted in slices; an edit later recounts its section', async () => {
+    // useLiveReport is a Nuxt composable (Vue's functions auto-imported): give it Vue's.
+    Object.assign(globalThis, { shallowRef, watch, computed, onUnmounted: () => {} })
+    const { useLiveReport } = await import('../../composables/useLiveReport')
+    const ids = Array.from({ length: 15 }, (_, i) => `section-${i + 1}`)
+    const doc = new Y.Doc()
+    seedDoc(doc, reportMetaSchema.parse({ title: 'Long' }), ids.map(id => sectionSchema.parse({ id, title: id })))
+    for (const [i, id] of ids.entries()) {
+      const fragment = doc.getXmlFragment(sectionFragmentName(id))
+      prosemirrorJSONToYXmlFragment(chorusSchema(), clusterBody(`cluster ${i}`, i % 2 === 0, 3, 9), fragment)
+    }
+    const full = (id: string) => {
+      const fragment = doc.getXmlFragment(sectionFragmentName(id))
+      return { ...fragmentWordCounts(fragment), footnotes: fragmentFootnoteIds(fragment).length }
+    }
+    const scope = effectScope()
+    const live = scope.run(() => useLiveReport(shallowRef(doc)))!
+    const published: unknown[] = []
+    scope.run(() => watch(live.counts, c => published.push(c)))
+    await vi.waitFor(() => expect(Object.keys(live.counts.value)).toHaveLength(15), { timeout: 10_000 })
+    expect(published).toHaveLength(1)
+    for (const id of ids) expect(live.counts.value[id]).toEqual(full(id))
+
+    const text = paragraphs(doc.getXmlFragment(sectionFragmentName('section-7')))[2]!
+    text.insert(0, 'four more words here ')
+    await vi.waitFor(() => expect(live.counts.value['section-7']).toEqual(full('section-7')), { timeout: 10_000 })
+    expect(published).toHaveLength(2)
+    expect(live.counts.value['section-6']).toBe((published[0] as Record<string, unknown>)['section-6'])
+    scope.stop()
   })
 })
 
