@@ -29,7 +29,8 @@ export function editorProbe(options) {
     const sections = document.querySelectorAll('section[data-section-id]')
     if (sections.length < options.sections) return false
     for (const s of sections) {
-      const body = s.querySelector('.ProseMirror, [data-section-static]')
+      // A generated section (the summary of recommendations) shows its list instead of a body.
+      const body = s.querySelector('.ProseMirror, [data-section-static], [data-testid="recommendation-summary"]')
       if (!body || !body.childElementCount) return false
     }
     return true
