@@ -127,6 +127,8 @@ const ROUTES: RouteCase[] = [
   },
   { name: 'GET text', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/text` }), expected: member(200) },
   { name: 'GET check', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/check` }), expected: member(200) },
+  { name: 'GET concluding-observations', request: async c => ({ method: 'GET', path: `/api/reports/${c.reportId}/concluding-observations` }), expected: member(200) },
+  { name: 'POST concluding-observations', request: async c => ({ method: 'POST', path: `/api/reports/${c.reportId}/concluding-observations`, body: { text: '12. The Committee recommends that the State party:\n(a) Prohibit corporal punishment;\n(b) Monitor the ban.' } }), expected: secretariatOnly(200) },
   {
     name: 'GET versions/:id/text',
     request: async (c) => {
