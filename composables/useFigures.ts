@@ -92,16 +92,18 @@ function createFigures(options: FiguresOptions) {
     return null
   }
 
-  let stopOffsets = () => {}
+  let counting: ReturnType<typeof watchFigureOffsets> | null = null
   onMounted(() => {
     uploads.start()
     watch(options.doc, (doc) => {
-      stopOffsets()
-      if (doc) stopOffsets = watchFigureOffsets(doc, () => options.sections.value, v => (offsets.value = v))
+      counting?.stop()
+      counting = doc ? watchFigureOffsets(doc, () => options.sections.value, v => (offsets.value = v)) : null
     }, { immediate: true })
+    // Sections added, moved or made annexes change where each one's numbering starts.
+    watch(() => options.sections.value.map(s => `${s.id}:${s.countsTowardLimit}`).join(), () => counting?.refresh())
   })
   onUnmounted(() => {
-    stopOffsets()
+    counting?.stop()
     uploads.stop()
   })
 

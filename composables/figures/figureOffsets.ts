@@ -30,8 +30,8 @@ export function figureOffsets(sections: Array<{ id: string, countsTowardLimit: b
   return out
 }
 
-/** Recount a report's figures after changes (at most every `delayMs`); `onCounts` gets the new offsets. */
-export function watchFigureOffsets(doc: Y.Doc, sections: () => Array<{ id: string, countsTowardLimit: boolean }>, onOffsets: (offsets: Record<string, number>) => void, delayMs = 250): () => void {
+/** Recount a report's figures after changes that can move them (at most every `delayMs`); `onOffsets` gets the new offsets. */
+export function watchFigureOffsets(doc: Y.Doc, sections: () => Array<{ id: string, countsTowardLimit: boolean }>, onOffsets: (offsets: Record<string, number>) => void, delayMs = 250): { refresh: () => void, stop: () => void } {
   let timer: ReturnType<typeof setTimeout> | null = null
   const recount = () => {
     timer = null
@@ -42,10 +42,21 @@ export function watchFigureOffsets(doc: Y.Doc, sections: () => Array<{ id: strin
   const schedule = () => {
     timer ??= setTimeout(recount, delayMs)
   }
-  doc.on('update', schedule)
+  // Typing changes text only; a figure comes or goes only with a change to some element's
+  // children (`null` in Yjs' changed keys), so most transactions cost nothing here.
+  const onTransaction = (tr: Y.Transaction) => {
+    for (const [type, keys] of tr.changed) {
+      if (!(type instanceof Y.XmlText) && keys.has(null)) return schedule()
+    }
+  }
+  doc.on('afterTransaction', onTransaction)
   recount()
-  return () => {
-    doc.off('update', schedule)
-    if (timer) clearTimeout(timer)
+  return {
+    /** Recount now-ish (the sections' order or kind changed). */
+    refresh: schedule,
+    stop: () => {
+      doc.off('afterTransaction', onTransaction)
+      if (timer) clearTimeout(timer)
+    },
   }
 }

@@ -13,7 +13,7 @@ import { chorusSchema } from '#shared/editor/extensions'
 import { numberJsonReport } from '#shared/reportNumbering'
 import type { JsonNode } from '#shared/reportNumbering'
 import { sectionFragmentName } from '#shared/docNames'
-import { countFigures, figureOffsets } from '~~/composables/figures/figureOffsets'
+import { countFigures, figureOffsets, watchFigureOffsets } from '~~/composables/figures/figureOffsets'
 import { figureDecorations } from '~~/composables/editor/figureNumbering'
 
 type Block = 'text' | 'figure' | 'listFigure'
@@ -60,5 +60,26 @@ describe('figure numbering', () => {
   it('starts each section where the sections before it (annexes last) end', () => {
     const sections = [{ id: 'annex', countsTowardLimit: false }, { id: 'a', countsTowardLimit: true }, { id: 'b', countsTowardLimit: true }]
     expect(figureOffsets(sections, { annex: 2, a: 3, b: 1 })).toEqual({ a: 0, b: 3, annex: 4 })
+  })
+
+  it('follows figures added in the Y.Doc, and does not recount for typing', async () => {
+    const doc = new Y.Doc()
+    const sections = [{ id: 'one', countsTowardLimit: true }, { id: 'two', countsTowardLimit: true }]
+    const one = doc.getXmlFragment(sectionFragmentName('one'))
+    const text = new Y.XmlText('Words')
+    const paragraph = new Y.XmlElement('paragraph')
+    paragraph.insert(0, [text])
+    one.insert(0, [paragraph])
+    const seen: Array<Record<string, number>> = []
+    const watching = watchFigureOffsets(doc, () => sections, v => seen.push(v), 5)
+    const settle = () => new Promise(resolve => setTimeout(resolve, 20))
+    expect(seen).toEqual([{ one: 0, two: 0 }])
+    one.insert(1, [new Y.XmlElement('figure')])
+    await settle()
+    expect(seen.at(-1)).toEqual({ one: 0, two: 1 })
+    text.insert(5, ' more words')
+    await settle()
+    expect(seen).toHaveLength(2)
+    watching.stop()
   })
 })
