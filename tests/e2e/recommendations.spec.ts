@@ -5,6 +5,8 @@
  * section order, with a link back to each block. The summary's text is not stored: the server's
  * copy of that section stays empty.
  */
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
 import { test, expect } from './fixtures'
 import { caretIn, closePages, expectConnected, newPage, openReport, sectionBody, serverSection } from './editor.helpers'
@@ -112,4 +114,47 @@ test('two authors add recommendations in different clusters; a viewer sees the s
   const beaStored = await serverSection(chorus.server.url, chorus.admin.account, reportId, general.id)
   expect(JSON.stringify(beaStored.json)).toContain('"articles":"4, 42"')
   expect(JSON.stringify(beaStored.json)).toContain('"priority":true')
+})
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
+
+/** axe-core's WCAG 2.1 A/AA findings (contrast, names, labels) inside `selector`. */
+async function axeFindings(page: Page, selector: string): Promise<string[]> {
+  // Evaluated through the DevTools protocol: the page's Content-Security-Policy forbids inline scripts.
+  await page.evaluate(axeSource)
+  return page.evaluate(async (include) => {
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string, nodes: Array<{ target: string[] }> }> }> } }).axe
+    const result = await axe.run({ include: [[include]] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+    return result.violations.flatMap(v => v.nodes.map(n => `${v.id} at ${n.target.join(' ')}`))
+  }, selector)
+}
+
+test('an LOIPR submission asks questions: Ctrl+Alt+R inserts "Q1", question first, context after; the box passes axe in both themes', async ({ chorus }) => {
+  test.slow()
+  const { id: reportId } = await chorus.admin.api.call('POST', '/api/reports', { title: 'LOIPR input', templateId: 'crc-loipr-submission', scope: 'comprehensive' })
+  const sections: SectionInfo[] = (await chorus.admin.api.call('GET', `/api/reports/${reportId}`)).sections
+  const cluster = sections.find(s => s.title.startsWith('I. '))!
+  const page = (await newPage(chorus, chorus.admin.account)).page
+  await openReport(page, reportId)
+  await caretIn(page, cluster.id)
+  await page.keyboard.press('Control+Alt+r')
+  await page.keyboard.type('What budget does the strategy have?')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('The strategy was adopted in 2021 without a budget line.')
+  const box = sectionBody(page, cluster.id).locator('[data-recommendation]')
+  await expect(box).toHaveAttribute('data-kind', 'question')
+  await expect(box.locator('.recommendation-label')).toContainText('Q1')
+  await expect(box.locator('.recommendation-label')).toContainText('Question for the State')
+  await expect(box).toContainText('First paragraph: the question.')
+  await expect(box.locator('.recommendation-body p')).toHaveText(['What budget does the strategy have?', 'The strategy was adopted in 2021 without a budget line.'])
+  // The toolbar names the tool after what it inserts here (when the row has room for it).
+  const tool = page.getByTestId('editor-toolbar').locator('[data-tool="recommendation"]')
+  if (await tool.count()) await expect(tool).toHaveAttribute('aria-label', /Question for the State/)
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme })
+    await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${scheme}\\b`))
+    await page.waitForTimeout(250)
+    expect(await axeFindings(page, `#section-${cluster.id} [data-recommendation]`), scheme).toEqual([])
+  }
+  await expectConnected(page)
 })
