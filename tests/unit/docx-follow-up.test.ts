@@ -3,9 +3,13 @@
  * previous concluding observations loaded and paragraphs linked to them, exports the generated
  * section as a real Word table — header row, one row per followed-up CO recommendation with the
  * symbol and paragraph, the assessment in the report's language, and where in the report with the
- * paragraph number the export gives that paragraph.
+ * paragraph number the export gives that paragraph. And the way in: COs in a Word file whose
+ * paragraphs are numbered by Word's list numbering, as UN documents are.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
+import { AlignmentType, Document, LevelFormat, Packer, Paragraph } from 'docx'
+import { importDocx } from '../../server/docx/import/importDocx'
+import { importedCoText } from '../../server/followUp/importedCoText'
 import { parseConcludingObservations } from '#shared/followUp/parseConcludingObservations'
 import { writeConcludingObservations } from '#shared/followUp/writeConcludingObservations'
 import { reportExportInput } from '../../server/docx/fromYDoc'
@@ -86,5 +90,37 @@ describe('DOCX export of the follow-up table', () => {
     const doc = reportYDoc(report)
     const { buffer } = await exportDocx(reportExportInput(doc), { date: DATE })
     expect((await docxParts(buffer))['word/document.xml']).not.toContain('Annex: Follow-up')
+  })
+})
+
+describe('concluding observations from a Word file', () => {
+  it('reads paragraphs numbered by Word\'s list numbering (as UN documents are) with their lettered sub-paragraphs', async () => {
+    const numbered = (text: string, level: 0 | 1) => new Paragraph({ text, numbering: { reference: 'co', level } })
+    const doc = new Document({
+      numbering: { config: [{ reference: 'co', levels: [
+        { level: 0, format: LevelFormat.DECIMAL, text: '%1.', alignment: AlignmentType.START },
+        { level: 1, format: LevelFormat.LOWER_LETTER, text: '(%2)', alignment: AlignmentType.START },
+      ] }] },
+      sections: [{ children: [
+        new Paragraph({ text: 'CRC/C/AZE/CO/5-6' }),
+        new Paragraph({ text: 'I. Introduction' }),
+        numbered('The Committee considered the combined fifth and sixth periodic reports.', 0),
+        new Paragraph({ text: 'E. Violence against children (arts. 19, 24 (3), 28 (2), 34, 37 (a) and 39)' }),
+        new Paragraph({ text: 'Corporal punishment' }),
+        numbered('The Committee recommends that the State party:', 0),
+        numbered('Explicitly prohibit corporal punishment in all settings;', 1),
+        numbered('Promote positive forms of discipline.', 1),
+        numbered('The Committee notes the new law on schools.', 0),
+      ] }],
+    })
+    const { content } = await importDocx(Buffer.from(await Packer.toBuffer(doc)))
+    const co = parseConcludingObservations(importedCoText(content))
+    expect(co.symbol).toBe('CRC/C/AZE/CO/5-6')
+    expect(co.paragraphs.map(p => [p.number, p.subparagraphs.map(s => s.letter).join(''), p.topic, p.recommendation])).toEqual([
+      [1, '', null, false],
+      [2, 'ab', 'Corporal punishment', true],
+      [3, '', 'Corporal punishment', false],
+    ])
+    expect(co.paragraphs[1]!.cluster).toBe('E. Violence against children (arts. 19, 24 (3), 28 (2), 34, 37 (a) and 39)')
   })
 })
