@@ -71,6 +71,13 @@ describe('DOCX export of recommendation blocks and the generated lists', () => {
     expect(all.slice(end).some(p => p.text === 'R4 Publish disaggregated data every year.')).toBe(true)
   })
 
+  it('links each label of the generated lists to the block’s bookmark, which sits on the label in its own section', () => {
+    for (const name of ['_RefrViolence1', '_RefrViolence2', '_RefrCare1', '_RefrAnnex1']) expect(doc).toContain(`<w:bookmarkStart w:name="${name}"`)
+    const links = [...doc.matchAll(/<w:hyperlink [^>]*w:anchor="(_Ref[^"]+)"[^>]*>(.*?)<\/w:hyperlink>/gs)].map(m => [m[1], xmlText(m[2]!)])
+    // The priority list's R1, then the summary's R1–R4; the blocks' own labels are not links.
+    expect(links).toEqual([['_RefrViolence1', 'R1'], ['_RefrViolence1', 'R1'], ['_RefrViolence2', 'R2'], ['_RefrCare1', 'R3'], ['_RefrAnnex1', 'R4']])
+  })
+
   it('counts the generated lists’ words where they are shown, on the server and for the export alike', () => {
     const ydoc = reportYDoc(recommendationsReport())
     const summary = summarize(ydoc)

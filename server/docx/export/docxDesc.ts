@@ -6,12 +6,12 @@
  * for a 100-page report, far over what the server's event loop may be blocked for.
  */
 import type {
-  DeletedTextRun, IExternalHyperlinkOptions, IImageOptions, InsertedTextRun, IParagraphOptions, IRunOptions, ITableCellOptions, ITableOfContentsOptions, ITableOptions, ITableRowOptions,
+  DeletedTextRun, IExternalHyperlinkOptions, IImageOptions, IInternalHyperlinkOptions, InsertedTextRun, IParagraphOptions, IRunOptions, ITableCellOptions, ITableOfContentsOptions, ITableOptions, ITableRowOptions,
 } from 'docx'
 
 /** The docx classes the exporter uses (the worker instantiates exactly these). */
 export type DocxClass =
-  | 'Paragraph' | 'TextRun' | 'InsertedTextRun' | 'DeletedTextRun' | 'ExternalHyperlink' | 'Bookmark' | 'FootnoteReferenceRun'
+  | 'Paragraph' | 'TextRun' | 'InsertedTextRun' | 'DeletedTextRun' | 'ExternalHyperlink' | 'InternalHyperlink' | 'Bookmark' | 'FootnoteReferenceRun'
   | 'CommentRangeStart' | 'CommentRangeEnd' | 'CommentReference'
   | 'Table' | 'TableRow' | 'TableCell' | 'TableOfContents' | 'Header' | 'Footer' | 'Tab' | 'PageBreak'
   | 'ImageRun' | 'SimpleField'
@@ -42,6 +42,8 @@ export const D = {
   InsertedTextRun: (o: ConstructorParameters<typeof InsertedTextRun>[0]) => make('InsertedTextRun', o),
   DeletedTextRun: (o: ConstructorParameters<typeof DeletedTextRun>[0]) => make('DeletedTextRun', o),
   ExternalHyperlink: (o: Described<IExternalHyperlinkOptions, 'children'>) => make('ExternalHyperlink', o),
+  /** A link to a bookmark in the document (the generated summary's labels → their blocks). */
+  InternalHyperlink: (o: Described<IInternalHyperlinkOptions, 'children'>) => make('InternalHyperlink', o),
   Bookmark: (o: { id: string, children: DocxDesc[] }) => make('Bookmark', o),
   FootnoteReferenceRun: (id: number) => make('FootnoteReferenceRun', id),
   CommentRangeStart: (id: number) => make('CommentRangeStart', id),

@@ -20,7 +20,7 @@ const bodies = new Map()
 // Per job, the pictures' bytes in the order of their placeholders (mediaSwapSource.ts).
 const medias = new Map()
 
-const CLASSES = new Set(['Paragraph', 'TextRun', 'InsertedTextRun', 'DeletedTextRun', 'ExternalHyperlink', 'Bookmark', 'FootnoteReferenceRun',
+const CLASSES = new Set(['Paragraph', 'TextRun', 'InsertedTextRun', 'DeletedTextRun', 'ExternalHyperlink', 'InternalHyperlink', 'Bookmark', 'FootnoteReferenceRun',
   'CommentRangeStart', 'CommentRangeEnd', 'CommentReference', 'Table', 'TableRow', 'TableCell', 'TableOfContents', 'Header', 'Footer', 'Tab', 'PageBreak',
   'ImageRun', 'SimpleField'])
 

@@ -3,7 +3,8 @@
  * ReportRecommendationSummary.vue) from the same list (shared/recommendationList.ts): the summary of
  * recommendations, one group per section under its title, and the executive summary's priority
  * list. Each block is a copy: its footnote references and reference targets stay with the original
- * (a note printed twice, or a cross-reference landing in the copy, would be wrong).
+ * (a note printed twice, or a cross-reference landing in the copy, would be wrong); its label links
+ * to the original's bookmark, as the editor's labels link back to the block.
  */
 import { D } from './docxDesc'
 import { writeRecommendation } from './nodes/recommendation'
@@ -31,7 +32,7 @@ export function writeRecommendationGroups(groups: RecommendationGroup[], ctx: Re
   if (heading) out.push(D.Paragraph({ style: STYLE.recommendationGroup, children: [D.TextRun({ text: heading })] }))
   for (const group of groups) {
     if (!heading) out.push(D.Paragraph({ style: STYLE.recommendationGroup, children: [D.TextRun({ text: group.title })] }))
-    for (const item of group.items) out.push(...writeRecommendation(copyOf(item.node as PMNode), item.label, 0, ctx, LIST_ENV, false))
+    for (const item of group.items) out.push(...writeRecommendation(copyOf(item.node as PMNode), item.label, 0, ctx, LIST_ENV, { linkTo: item.refId }))
   }
   ctx.markers = markers
   return out

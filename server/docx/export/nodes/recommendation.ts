@@ -2,20 +2,25 @@
  * `recommendation` → its paragraphs in the Recommendation style, the label ("R12", "Q3") in bold at
  * the start of the first, then a line with the articles it concerns (and "Priority"). The label is
  * the target of cross-references (a bookmark, server/docx/export/crossReferences.ts) where the block
- * is written in its own section; the copies in the generated lists carry none.
+ * is written in its own section; the copies in the generated lists carry none, their labels link to it.
  */
 import { D, type DocxDesc } from '../docxDesc'
 import { renderBlocks } from '../blocks'
-import { bookmarkTarget } from '../crossReferences'
+import { bookmarkTarget, refBookmarkName } from '../crossReferences'
 import { STYLE } from '../styles'
 import type { BlockEnv, RenderContext } from '../renderContext'
 import type { DocxBlock } from '../blocks'
 import type { PMNode } from '../../types'
 
-/** Writes one block with a given label; `target`: it is the block itself, not a copy in a list. */
-export function writeRecommendation(node: PMNode, label: string, pos: number, ctx: RenderContext, env: BlockEnv, target: boolean): DocxBlock[] {
+/**
+ * Writes one block with a given label. `target`: it is the block itself (its label carries the
+ * bookmark); `linkTo`: a copy in a generated list, whose label links to the original's bookmark.
+ */
+export function writeRecommendation(node: PMNode, label: string, pos: number, ctx: RenderContext, env: BlockEnv, place: { target?: boolean, linkTo?: string | null }): DocxBlock[] {
   const labelRun = [D.TextRun({ text: label, bold: true })]
-  const head = target ? bookmarkTarget(ctx, node, labelRun) : labelRun
+  const head = place.target
+    ? bookmarkTarget(ctx, node, labelRun)
+    : place.linkTo ? [D.InternalHyperlink({ anchor: refBookmarkName(place.linkTo), children: labelRun })] : labelRun
   const blocks = renderBlocks(node.content, pos + 1, ctx, { ...env, top: false, style: env.inTable ? env.style : STYLE.recommendation })
   const first = blocks[0]
   if (first?.$ === 'Paragraph') {
@@ -37,5 +42,5 @@ export function writeRecommendation(node: PMNode, label: string, pos: number, ct
 export function renderRecommendation(node: PMNode, pos: number, ctx: RenderContext, env: BlockEnv): DocxBlock[] {
   const label = ctx.recommendationLabels.shift()
   if (!label) ctx.warn('A recommendation without a number was written without its label')
-  return writeRecommendation(node, label ?? '', pos, ctx, env, true)
+  return writeRecommendation(node, label ?? '', pos, ctx, env, { target: true })
 }
