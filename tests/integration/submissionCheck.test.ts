@@ -101,6 +101,29 @@ describe('GET /api/reports/:id/check', () => {
     expect(has(list, 'section-not-final', f.sectionIds[1])).toBe(true)
   })
 
+  it('lists a cross-reference whose target was deleted, in the section that holds the reference', async () => {
+    const { id } = await f.apis.secretariat.call('POST', '/api/reports', { title: 'Cross-references', templateId: 'crc-alternative-report' })
+    const [targetSection, referring] = (await f.apis.secretariat.call('GET', `/api/reports/${id}`)).sections.map((s: { id: string }) => s.id) as [string, string]
+    const client = new YClient(server.url, id, f.accounts.secretariat.cookie)
+    const read = () => f.apis.secretariat.call<{ items: CheckItem[] }>('GET', `/api/reports/${id}/check`).then(r => r.items)
+    try {
+      await client.synced()
+      client.doc.transact(() => {
+        prosemirrorJSONToYXmlFragment(chorusSchema(), { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Intro.' }] }, { type: 'paragraph', attrs: { refId: 'target1' }, content: [{ type: 'text', text: 'The target.' }] }] }, client.doc.getXmlFragment(sectionFragmentName(targetSection)))
+        prosemirrorJSONToYXmlFragment(chorusSchema(), { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'See ' }, { type: 'crossReference', attrs: { targetId: 'target1', targetKind: 'paragraph' } }] }] }, client.doc.getXmlFragment(sectionFragmentName(referring)))
+      })
+      await until(read, l => !has(l, 'section-empty', referring), 'the text to be stored')
+      expect(has(await read(), 'broken-references')).toBe(false)
+      const body = client.doc.getXmlFragment(sectionFragmentName(targetSection))
+      client.doc.transact(() => body.delete(1, 1))
+      const list = await until(read, l => has(l, 'broken-references'), 'the target\'s deletion to be stored')
+      expect(list.find(i => i.kind === 'broken-references')).toMatchObject({ severity: 'blocking', sectionId: referring, params: { count: 1 } })
+      expect(list.find(i => i.kind === 'broken-references')!.message).toContain('1 broken cross-reference')
+    } finally {
+      client.destroy()
+    }
+  })
+
   it('names the thematic LOIPR case: 3,000 words, annexes excluded', async () => {
     const { id } = await f.apis.secretariat.call('POST', '/api/reports', { title: 'Thematic input', templateId: 'crc-loipr-submission', scope: 'thematic' })
     const detail = await f.apis.secretariat.call('GET', `/api/reports/${id}`)
