@@ -10,8 +10,16 @@
  */
 import * as Y from 'yjs'
 import { INSERTION } from './editor/suggestionMarks'
+import { CROSS_REFERENCE } from './editor/crossReference'
 
 const WORD = /[\p{L}\p{N}]/u
+
+/**
+ * Words of one cross-reference as the file prints it: "para. 27", "recommendation R12", "Figure 3",
+ * "section III", "[broken reference]" are two each (a heading cited by its whole title is more;
+ * its title is counted where it stands).
+ */
+export const CROSS_REFERENCE_WORDS = 2
 
 /** Words in a plain string. */
 export function countWords(text: string): number {
@@ -42,6 +50,11 @@ export function fragmentWordCounts(node: Y.XmlFragment | Y.XmlElement | Y.XmlTex
     into.pending += countWords(pending)
     return into
   }
+  // A cross-reference prints its word and number ("para. 27") in the submitted file, so it counts.
+  if (node instanceof Y.XmlElement && node.nodeName === CROSS_REFERENCE) {
+    into.words += CROSS_REFERENCE_WORDS
+    return into
+  }
   for (const child of node.toArray()) {
     if (child instanceof Y.XmlText || child instanceof Y.XmlElement) fragmentWordCounts(child, into)
   }
@@ -61,7 +74,7 @@ export function countJsonWords(node: { text?: string, content?: unknown[], marks
     }
     n += countWords(run)
     run = ''
-    n += countJsonWords(child)
+    n += (child as { type?: string }).type === CROSS_REFERENCE ? CROSS_REFERENCE_WORDS : countJsonWords(child)
   }
   return n + countWords(run)
 }
