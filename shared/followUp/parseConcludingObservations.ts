@@ -18,6 +18,8 @@ const LETTERED = /^\(([a-z])\)\s+(\S.*)$/
 const HEADING_MARK = /^([A-Z]|[IVXL]+)\.\s+(\S.*)$/
 /** "The Committee (strongly) recommends / urges / …", also after "Recalling …, the Committee …". */
 const RECOMMENDS = /\b(?:Committee|it)\s+(?:\w+\s+){0,2}?(?:recommends|urges|requests|encourages|calls\s+(?:up)?on|invites|reiterates\s+its\s+(?:previous\s+)?recommendations?)\b/i
+/** The title line of a CO document ("Concluding observations on the combined fifth …"). */
+const DOCUMENT_TITLE = /concluding observations|observations finales|observaciones finales|заключительные замечания/i
 const FURNITURE = [/^GE\.\d{2}-\d+/, /^\d{1,3}$/, /^\*\d{5,}\*$/]
 const ROMAN = /^[IVXL]+$/
 
@@ -62,7 +64,7 @@ export function parseConcludingObservations(input: string): ConcludingObservatio
     const run = headingRun(lines, i, lastNumber, last ? tail(last) : '.')
     if (run) {
       close()
-      for (const heading of run.headings) setHeading(heads, heading)
+      for (const heading of ownHeadings(run.headings, lastNumber === null)) setHeading(heads, heading)
       i = run.end - 1
       continue
     }
@@ -135,6 +137,19 @@ function headingRun(lines: string[], from: number, lastNumber: number | null, be
   const next = lines[i]
   if (next !== undefined && !startsParagraph(next, lastNumber, '.')) return null
   return { headings, end: i }
+}
+
+/**
+ * The headings of a run that belong to the text: before paragraph 1 the document's own header
+ * (committee, the title "Concluding observations on …", its wrapped last words) looks like
+ * headings too; after the title only what follows its first part or cluster heading counts.
+ */
+function ownHeadings(headings: string[], beforeFirst: boolean): string[] {
+  const title = beforeFirst ? headings.findLastIndex(h => DOCUMENT_TITLE.test(h)) : -1
+  if (title < 0) return headings
+  const rest = headings.slice(title + 1)
+  const marked = rest.findIndex(h => HEADING_MARK.test(h))
+  return marked < 0 ? [] : rest.slice(marked)
 }
 
 const unbalanced = (s: string) => (s.match(/\(/g)?.length ?? 0) > (s.match(/\)/g)?.length ?? 0)

@@ -82,10 +82,25 @@ function toBlocks(items: Array<{ p: GenParagraph } | { h: string }>, first: numb
 describe('generated COs', () => {
   it('finds every numbered paragraph once, in order, with its sub-paragraphs and every word', () => {
     fc.assert(fc.property(fc.array(item, { minLength: 1, maxLength: 25 }), fc.integer({ min: 1, max: 60 }), fc.constantFrom(0, 30, 45, 70, 120), (items, first, wrap) => {
-      const blocks = toBlocks(items, first)
+      // A CO's body starts with a part heading after its title (see ownHeadings in the parser).
+      const blocks = [{ heading: 'III. Main areas of concern and recommendations' }, ...toBlocks(items, first)]
       const expected = blocks.filter((b): b is Extract<CoBlock, { number: number }> => 'number' in b)
       const co = parseConcludingObservations(sampleCoText({ blocks, wrap, pageLines: 17 }))
       expect(co.paragraphs.map(p => p.number)).toEqual(expected.map(b => b.number))
+      // Oracle for the headings: a lettered one opens a cluster (and ends the topic), others a topic.
+      let cluster: string | null = null
+      let topic: string | null = null
+      const heads = new Map<number, [string | null, string | null]>()
+      for (const b of blocks) {
+        if ('heading' in b) {
+          if (/^III\. /.test(b.heading)) [cluster, topic] = [null, null]
+          else if (/^[A-Z]\. /.test(b.heading)) [cluster, topic] = [b.heading, null]
+          else topic = b.heading
+        } else {
+          heads.set(b.number, [cluster, topic])
+        }
+      }
+      expect(co.paragraphs.map(p => [p.cluster, p.topic])).toEqual(expected.map(b => heads.get(b.number)))
       co.paragraphs.forEach((p, i) => {
         const b = expected[i]!
         expect(words(p.text)).toBe(words(b.lead))
