@@ -61,6 +61,11 @@ export function provideCrossReferences(o: CrossReferenceOptions): CrossReference
       toast.add({ title: t('crossReferences.notHere'), color: 'warning', icon: 'i-lucide-lock' })
       return
     }
+    // A reference is not a suggestion (like a footnote): say so before anything is written.
+    if (o.editors.suggesting.value) {
+      toast.add({ title: t('crossReferences.notWhileSuggesting'), color: 'warning', icon: 'i-lucide-pencil-off' })
+      return
+    }
     pickerFor.value = section.id
   }
 
