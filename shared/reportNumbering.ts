@@ -190,7 +190,7 @@ function numberSection(section: NumberingSection, numbered: boolean, out: Report
       // Joined into the block before it: its text counts for that block's number, its own id
       // resolves to the number of the paragraph it becomes part of.
       host.inline += b.inline
-      host.refs.push({ refId: own?.refId ?? null, kind: host.type === 'heading' ? 'heading' : 'paragraph', text: own?.text, block: index, joined: true })
+      host.refs.push({ refId: own?.refId ?? null, kind: host.type === 'heading' ? 'heading' : 'paragraph', text: host.refs[0]!.text, block: index, joined: true })
       return
     }
     flush()
