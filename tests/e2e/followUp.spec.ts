@@ -100,6 +100,11 @@ test('secretariat pastes COs, an author links a paragraph with an assessment, th
   await row.getByRole('link', { name: 'V. Violence against children, para. 1' }).click()
   await expect(watch.locator(`#section-${violence} p[data-follow-up-co="12(b)"]`)).toBeInViewport()
 
+  // Other COs loaded (without a paragraph 12): the link is kept and shown to be fixed, not lost.
+  await chorus.admin.api.call('POST', `/api/reports/${report.id}/concluding-observations`, { text: '1. The Committee recommends that the State party ratify the Optional Protocol.', symbol: 'CRC/C/OPAC/AZE/CO/1' })
+  await expect(watch.getByTestId('follow-up-orphans')).toContainText('1 link points to a paragraph that is not a recommendation of the loaded concluding observations')
+  await expect(watch.getByTestId('follow-up-orphans')).toContainText('para. 12(b) — V. Violence against children, para. 1')
+
   // The Word file carries the same table.
   const docx = await chorus.admin.api.raw('GET', `/api/reports/${report.id}/export.docx`)
   expect(docx.status).toBe(200)
