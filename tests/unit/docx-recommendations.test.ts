@@ -6,13 +6,14 @@ import { summarize } from '#shared/reportDoc'
 import { countWords } from '#shared/wordCount'
 import { reportYDoc } from '../fixtures-gen/sampleReport'
 import { recommendationsReport } from '../fixtures-gen/sampleRecommendations'
-import { docxParts, norm, paragraphs, xmlText } from '../fixtures-gen/readDocx'
+import { docxParts, hasSoffice, norm, paragraphs, xmlText } from '../fixtures-gen/readDocx'
 import { importDocx } from '../../server/docx/import/importDocx'
 import { placeReviewed } from '../../server/docx/import/placeReviewed'
 import { readSuggestions } from '#shared/editor/readSuggestions'
 import { readThreads } from '#shared/commentsDoc'
 import { sectionFragmentName } from '#shared/docNames'
 import { WordFile } from '../fixtures-gen/wordEdits'
+import { sofficeConvert } from '../fixtures-gen/officeFiles'
 
 const styleOf = (p: string) => p.match(/<w:pStyle w:val="([^"]+)"/)?.[1]
 
@@ -20,11 +21,13 @@ describe('DOCX export of recommendation blocks and the generated lists', () => {
   let doc: string
   let styles: string
   let warnings: string[]
+  let buffer: Buffer
 
   beforeAll(async () => {
     const input = reportExportInput(reportYDoc(recommendationsReport()))
     const result = await exportDocx(input, { date: new Date('2027-02-15T12:00:00Z') })
     warnings = result.warnings
+    buffer = result.buffer
     const parts = await docxParts(result.buffer)
     doc = parts['word/document.xml']!
     styles = parts['word/styles.xml']!
@@ -105,4 +108,18 @@ describe('DOCX export of recommendation blocks and the generated lists', () => {
     expect(readSuggestions(doc.getXmlFragment(sectionFragmentName('sec-cluster-vi')), 'sec-cluster-vi').map(x => x.deleted)).toEqual(['large residential'])
     expect(readThreads(doc).map(t => [t.sectionId, t.quote])).toEqual([['sec-cluster-v', 'child-friendly complaint']])
   })
+  it.skipIf(!hasSoffice())('reads back in LibreOffice with the labels, the articles lines and the summary in order (skipped without soffice)', async () => {
+    const text = (await sofficeConvert(buffer, 'report.docx', 'txt:Text')).toString('utf8').replace(/\s+/g, ' ')
+    let at = -1
+    for (const expected of [
+      'Priority recommendations', 'R1 Prohibit corporal punishment in all settings.',
+      'V. Violence against children', 'R1 Prohibit corporal punishment', 'Articles 19, 37(a) · Priority', 'R2 Establish a child-friendly complaint mechanism.',
+      'VI. Family environment', 'R3 Close large residential institutions by 2030.', 'Articles 20',
+      'Summary of recommendations', 'R1 Prohibit', 'R2 Establish', 'R3 Close', 'Annex I. Data', 'R4 Publish disaggregated data every year.',
+    ]) {
+      const next = text.indexOf(expected, at + 1)
+      expect(next, expected).toBeGreaterThan(at)
+      at = next
+    }
+  }, 150_000)
 })
