@@ -76,6 +76,9 @@ function createFigures(options: FiguresOptions) {
     return inserted
   }
 
+  /** A figure (its caption) cannot change while suggesting: say so, once at a time (a known id merges). */
+  const lockedWhileSuggesting = () => toast.add({ id: 'figure-locked', title: interfaceT('figures.lockedTitle'), description: interfaceT('figures.lockedText'), color: 'warning', icon: 'i-lucide-info' })
+
   /** Open the insert dialog for the section whose editor the toolbar acts on. */
   const openInsert = (sectionId: string | null) => {
     if (sectionId && canInsert.value) dialog.value = { mode: 'insert', sectionId }
@@ -107,7 +110,7 @@ function createFigures(options: FiguresOptions) {
     uploads.stop()
   })
 
-  return { reportId: options.reportId, offsets, limits, dialog, canInsert, blockedReason, insert, openInsert, imageSrc, uploaderName, uploads, refuse }
+  return { reportId: options.reportId, offsets, limits, dialog, canInsert, blockedReason, insert, openInsert, lockedWhileSuggesting, imageSrc, uploaderName, uploads, refuse }
 }
 
 function removeFigures(editor: Editor, sha256: string) {

@@ -5,9 +5,15 @@
  * Alt+F10 in a caption (or on the selected figure) moves the focus to the figure's tools, as
  * editors' "focus the toolbar" key does: Tab in the text never leaves it (keyboardNavigation.ts),
  * so this is the keyboard's way to the resize handle, the alignment and the alt text.
+ * While suggesting, a figure cannot change at all — nor its caption: the server takes no
+ * suggestions inside a figure (it would refuse the change and make the text read-only), so the
+ * change is stopped here and the person is told why.
  */
 import { VueNodeViewRenderer } from '@tiptap/vue-3'
 import { NodeSelection } from '@tiptap/pm/state'
+import type { Transaction } from '@tiptap/pm/state'
+import { ySyncPluginKey } from '@tiptap/y-tiptap'
+import { SUGGESTION_DECISION } from './suggestingMode'
 import { Figure, FIGURE } from '#shared/editor/figure'
 import EditorFigure from '~/components/editor/EditorFigure.vue'
 
@@ -15,11 +21,28 @@ export interface FigureViewOptions {
   sectionId: string
   /** Alignment, width and alt text cannot change now (suggesting mode: a suggestion cannot carry them). */
   locked: () => boolean
+  /** A change to a figure (its caption) was stopped while suggesting. */
+  onLockedEdit: () => void
+}
+
+/** Does the transaction change anything in or of a figure (in the document before each step)? */
+function touchesFigure(tr: Transaction): boolean {
+  let hit = false
+  tr.steps.forEach((step, i) => {
+    const doc = tr.docs[i]!
+    step.getMap().forEach((from, to) => {
+      doc.nodesBetween(Math.max(0, from), Math.min(doc.content.size, to), (node) => {
+        hit ||= node.type.name === FIGURE
+        return !hit
+      })
+    })
+  })
+  return hit
 }
 
 export const FigureView = Figure.extend<FigureViewOptions>({
   addOptions() {
-    return { sectionId: '', locked: () => false }
+    return { sectionId: '', locked: () => false, onLockedEdit: () => {} }
   },
 
   addNodeView() {
@@ -31,6 +54,14 @@ export const FigureView = Figure.extend<FigureViewOptions>({
         return true
       },
     })
+  },
+
+  dispatchTransaction({ transaction, next }) {
+    const fromYjs = (transaction.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined)?.isChangeOrigin === true
+    if (transaction.docChanged && !fromYjs && !transaction.getMeta(SUGGESTION_DECISION) && this.options.locked() && touchesFigure(transaction)) {
+      return this.options.onLockedEdit()
+    }
+    next(transaction)
   },
 
   addKeyboardShortcuts() {

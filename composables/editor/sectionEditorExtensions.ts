@@ -79,7 +79,7 @@ export function sectionEditorExtensions(ctx: SectionEditorContext): AnyExtension
     RecommendationView.configure({ kind: ctx.blockKind, locked: ctx.suggesting.isOn }),
     RecommendationNumbering,
     // Figures: picture, number, caption and tools; pictures pasted or dropped become figures.
-    FigureView.configure({ sectionId: ctx.sectionId, locked: ctx.suggesting.isOn }),
+    FigureView.configure({ sectionId: ctx.sectionId, locked: ctx.suggesting.isOn, onLockedEdit: () => ctx.figures?.()?.lockedWhileSuggesting() }),
     FigureNumbering,
     FigurePasteDrop.configure({ sectionId: ctx.sectionId, figures: ctx.figures ?? (() => null) }),
     // Cross-references drawn with their live number (same schema), Ctrl+Alt+X to insert one.

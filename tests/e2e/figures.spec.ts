@@ -9,7 +9,7 @@
 import { test, expect } from './fixtures'
 import { caretIn, closePages, createReport, expectConnected, newPage, openReport, sectionBody, showSection } from './editor.helpers'
 import { dropInto, htmlTransfer, pasteInto, pictureTransfer, pictureWidth, serverFigures } from './figures.helpers'
-import { axeViolations } from './suggestions.helpers'
+import { axeViolations, suggestedTexts } from './suggestions.helpers'
 import { makePng, sha256Hex } from '../fixtures-gen/testImages'
 
 test.afterEach(closePages)
@@ -185,7 +185,8 @@ test('a picture added offline shows from this browser, others see who is uploadi
   await expect.poll(() => pictureWidth(theirs.getByTestId('figure-image')), { timeout: 30_000 }).toBe(120)
 })
 
-test('reviewers get no figure button, nor does anyone while suggesting', async ({ chorus }) => {
+test('reviewers get no figure button, nor does anyone while suggesting; a figure cannot be changed by a suggestion', async ({ chorus }) => {
+  test.slow()
   const rita = await chorus.newAccount('Rita Reviewer')
   const report = await createReport(chorus, 'Figures and roles', [{ account: rita.account, role: 'reviewer' }])
   const reviewer = (await newPage(chorus, rita.account)).page
@@ -197,10 +198,29 @@ test('reviewers get no figure button, nor does anyone while suggesting', async (
   await expect(reviewer.getByTestId('editor-toolbar')).toBeVisible()
   await expect(reviewer.locator('[data-tool="figure"]')).toHaveCount(0)
   await expect(ada.locator('[data-tool="figure"]')).toHaveCount(1)
+  // A figure Ada adds: the reviewer sees it without its tools, and cannot change its caption
+  // (the server takes no suggestions in a figure): told why, and the text stays editable.
+  const section = report.sectionIds[1]!
+  await ada.keyboard.type('Intro.')
+  await pasteInto(ada, section, await pictureTransfer(ada, 60, 40))
+  await ada.getByTestId('figure-alt').fill('Small chart')
+  await ada.getByTestId('figure-dialog-submit').click()
+  const reviewed = sectionBody(reviewer, section).getByTestId('figure')
+  await expect(reviewed).toHaveCount(1)
+  await expect(reviewed.getByTestId('figure-resize')).toHaveCount(0)
+  await expect(reviewed.getByTestId('figure-align-left')).toHaveCount(0)
+  await reviewed.getByTestId('figure-caption').click()
+  await reviewer.keyboard.type('Proposed caption')
+  await expect(reviewer.getByText('A figure and its caption cannot be changed as a suggestion. Comment on it instead, or ask an author to change it in Editing mode.', { exact: true }).first()).toBeVisible()
+  await expect(reviewed.getByTestId('figure-caption')).not.toContainText('Propos')
+  await caretIn(reviewer, section, 'start')
+  await reviewer.keyboard.type('Suggested words. ')
+  await expect.poll(async () => (await suggestedTexts(ada, section)).inserted.join('')).toBe('Suggested words. ')
+  await expect(reviewer.getByTestId('connection-status')).toHaveAttribute('data-state', 'connected')
   await ada.getByTestId('mode-switch').getByRole('button', { name: 'Suggesting' }).click()
   await expect(ada.locator('[data-tool="figure"]')).toHaveCount(0)
   // A pasted picture is refused with the reason.
   await pasteInto(ada, report.sectionIds[1]!, await pictureTransfer(ada, 40, 40))
   await expect(ada.getByText('Figures cannot be suggested: switch to Editing to add a picture', { exact: true }).first()).toBeVisible()
-  await expect(sectionBody(ada, report.sectionIds[1]!).getByTestId('figure')).toHaveCount(0)
+  await expect(sectionBody(ada, report.sectionIds[1]!).getByTestId('figure')).toHaveCount(1)
 })
