@@ -29,8 +29,9 @@ export function editorProbe(options) {
     const sections = document.querySelectorAll('section[data-section-id]')
     if (sections.length < options.sections) return false
     for (const s of sections) {
-      // A generated section (the summary of recommendations) shows its list instead of a body.
-      const body = s.querySelector('.ProseMirror, [data-section-static], [data-testid="recommendation-summary"]')
+      const body = s.querySelector('.ProseMirror, [data-section-static]')
+      // A generated section (summary of recommendations, follow-up table) shows Chorus's list, no body.
+      if (!body && s.querySelector('[data-testid="recommendation-summary"], [data-testid="follow-up-table"]')) continue
       if (!body || !body.childElementCount) return false
     }
     return true
