@@ -2,9 +2,13 @@
  * Heavy page work (creating a section editor, rendering a section's static HTML) one job per
  * task, so opening a long report is a series of short tasks the browser can paint and take
  * input between, not one long one (docs/performance.md). A job queued while nothing is
- * waiting runs at once: the section someone jumps to gets its editor without a delay.
+ * waiting runs at once: the section someone jumps to gets its editor without a delay. After an
+ * editor is created the queue lets the browser paint it before the next job (the first section
+ * is writable on screen before the rest of the page is built).
  */
 const queue: Array<() => void> = []
+/** How long the queue waits for a frame after creating an editor before it goes on regardless (ms). */
+const PAINT_WAIT_MS = 100
 /** How many jobs at the head of the queue are urgent (editors: someone may be about to type). */
 let urgent = 0
 let scheduled = false
@@ -14,10 +18,11 @@ let ranThisTask = false
 
 function runNext() {
   scheduled = false
+  const wasUrgent = urgent > 0
   const job = queue.shift()
   if (urgent) urgent--
   if (job) run(job)
-  if (queue.length) schedule()
+  if (queue.length) schedule(wasUrgent)
 }
 
 function run(job: () => void) {
@@ -29,10 +34,23 @@ function run(job: () => void) {
   }
 }
 
-function schedule() {
+/** After an editor was created (`afterPaint`), the next job waits until the browser has painted it. */
+function schedule(afterPaint = false) {
   if (scheduled) return
   scheduled = true
-  setTimeout(runNext, 0)
+  if (!afterPaint || typeof requestAnimationFrame !== 'function') {
+    setTimeout(runNext, 0)
+    return
+  }
+  let ran = false
+  const go = () => {
+    if (ran) return
+    ran = true
+    runNext()
+  }
+  requestAnimationFrame(() => setTimeout(go, 0))
+  // A hidden tab paints no frames: go on anyway.
+  setTimeout(go, PAINT_WAIT_MS)
 }
 
 function enqueue(job: () => void, first: boolean): () => void {
