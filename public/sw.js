@@ -26,7 +26,11 @@ self.addEventListener('message', (event) => {
       const url = new URL(u, location.origin)
       if (url.origin !== location.origin) return
       try {
-        if (isHashedAsset(url.pathname)) await (await caches.open(SHELL)).add(url.href)
+        if (isHashedAsset(url.pathname)) {
+          // Content-hashed: a copy already kept is never stale, so it is not fetched again.
+          const shell = await caches.open(SHELL)
+          if (!(await shell.match(url.href))) await shell.add(url.href)
+        }
         else if (DATA_PATHS.some(p => p.test(url.pathname))) await (await caches.open(DATA)).add(url.href)
         else if (u === msg.page) {
           const response = await fetch(url.href, { credentials: 'same-origin' })
