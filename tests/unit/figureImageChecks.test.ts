@@ -23,7 +23,7 @@ async function refusal(blob: Blob, maxBytes: number | null = null): Promise<stri
 describe('a picture checked in the browser', () => {
   it('is refused over the server\'s size limit, whatever it is', async () => {
     const png = makePng(40, 40)
-    expect(await refusal(new Blob([png], { type: 'image/png' }), png.length - 1)).toBe('apiErrors.imageTooLarge')
+    expect(await refusal(new Blob([new Uint8Array(png)], { type: 'image/png' }), png.length - 1)).toBe('apiErrors.imageTooLarge')
   })
 
   it('is refused as SVG by its type or by its bytes, even named a PNG', async () => {
