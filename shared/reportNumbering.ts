@@ -136,7 +136,11 @@ export function blockSummary(block: JsonNode, clean = true): BlockSummary {
       // The export keeps a section holding a recommendation block, even an empty one (it is numbered).
       hasText = true
     }
-    else if (node.type === 'figure') targets.push({ kind: 'figure', refId })
+    else if (node.type === 'figure') {
+      targets.push({ kind: 'figure', refId })
+      // A picture is content even without a caption: the export keeps its section.
+      hasText = true
+    }
     for (const child of node.content ?? []) walk(child)
   }
   walk(block)

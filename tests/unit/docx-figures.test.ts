@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { exportDocx } from '../../server/docx/export/exportDocx'
 import { pictureSize } from '../../server/docx/export/nodes/figure'
 import type { ExportInput, PMNode } from '../../server/docx/types'
+import { numberJsonReport } from '../../shared/reportNumbering'
 import { sampleMeta } from '../fixtures-gen/sampleReport'
 import { docxParts, docxToPdf, hasSoffice, paragraphs, xmlText } from '../fixtures-gen/readDocx'
 import { CHROMIUM_WEBP, makePng, sha256Hex } from '../fixtures-gen/testImages'
@@ -148,4 +149,26 @@ describe('DOCX export of figures', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 120_000)
+})
+
+describe('a section holding only a picture', () => {
+  it('is kept in the clean copy, and its figure numbered as the editor numbers it', async () => {
+    const only: ExportInput = {
+      meta: sampleMeta(),
+      comments: [],
+      sections: [
+        { id: 'sec-e', title: 'Empty', countsTowardLimit: true, content: { type: 'doc', content: [{ type: 'paragraph' }] } },
+        { id: 'sec-p', title: 'Photographs', countsTowardLimit: true, content: { type: 'doc', content: [figure(ids.small, '', { refId: 'fig1' })] } },
+        { id: 'sec-t', title: 'Text', countsTowardLimit: true, content: { type: 'doc', content: [para('Words.'), figure(ids.small, 'Second', { refId: 'fig2' })] } },
+      ],
+      images: { [ids.small]: { mime: 'image/png', width: 200, height: 100, data: small } },
+    }
+    const { buffer } = await exportDocx(only, { date: new Date('2027-02-15T12:00:00Z') })
+    const xml = (await docxParts(buffer))['word/document.xml']!
+    expect(xml.match(/<w:drawing>/g)).toHaveLength(2)
+    expect(xmlText(xml)).toContain('Photographs')
+    expect(xmlText(xml)).not.toContain('Empty')
+    const numbers = numberJsonReport(only.sections, { numberedParagraphs: true })
+    expect([numbers.byRefId.get('fig1')?.number, numbers.byRefId.get('fig2')?.number]).toEqual(['1', '2'])
+  })
 })

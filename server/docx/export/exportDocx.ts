@@ -125,12 +125,17 @@ export async function exportDocx(input: ExportInput, options: ExportOptions = {}
 
 /**
  * A section without text: only empty paragraphs, page breaks or empty lists and tables. A block
- * of recommendations, even empty, is kept (the editor numbers it); a generated summary is empty
- * when there is nothing to list.
+ * of recommendations, even empty, is kept (the editor numbers it), and so is a figure without a
+ * caption (the same rule as shared/reportNumbering.ts); a generated summary is empty when there
+ * is nothing to list.
  */
 function isEmptySection(section: ExportSection, listed: RecommendationGroup[]): boolean {
   if (section.generated === 'recommendations') return !listed.length
-  return !/\S/.test(plainText(section.content)) && !listed.some(g => g.sectionId === section.id)
+  return !/\S/.test(plainText(section.content)) && !listed.some(g => g.sectionId === section.id) && !holdsFigure(section.content)
+}
+
+function holdsFigure(node: { type?: string, content?: unknown[] }): boolean {
+  return node.type === 'figure' || (node.content ?? []).some(c => holdsFigure(c as { type?: string, content?: unknown[] }))
 }
 
 /** A section's body: its own blocks, or the generated summary; the priority list first where the section asks for it. */
