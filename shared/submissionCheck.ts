@@ -8,7 +8,8 @@
  * The server builds the snapshot from the stored Y.Doc for `GET /api/reports/:id/check`; the
  * page shows the server's list and translates each item by its kind.
  */
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
+import { RECOMMENDATION } from './editor/recommendation'
 import { readThreads } from './commentsDoc'
 import { sectionFragmentName } from './docNames'
 import { readSuggestions } from './editor/readSuggestions'
@@ -28,6 +29,8 @@ export const CHECK_KINDS = [
   'open-threads',
   'open-suggestions',
   'broken-references',
+  'recommendations-without-articles',
+  'recommendations-in-questions',
   'cover-missing',
   'deadline',
   'deadline-passed',
@@ -58,6 +61,9 @@ export interface CheckSection extends Pick<Section, 'id' | 'title' | 'status' | 
   openSuggestions: number
   /** Cross-references in this section whose target is gone or has no number (shared/brokenReferences.ts). */
   brokenReferences?: number
+  /** Recommendation blocks (not questions) in this section, and those of them naming no article. */
+  recommendations?: number
+  recommendationsWithoutArticles?: number
 }
 
 /** One snapshot of a report, all the checks read. */
@@ -68,6 +74,8 @@ export interface CheckContext {
   todayGeneva: string
   /** The template's LOIPR limits, when it has them (to name the thematic case). */
   scopes?: { comprehensive: number, thematic: number }
+  /** What the template's blocks are: recommendations that cite the treaty's articles (CRC), or questions (LOIPR). */
+  blocks?: { kind: 'recommendations' | 'questions' | 'other', articlesRequired: boolean }
 }
 
 export type CheckFn = (ctx: CheckContext) => Array<Omit<CheckItem, 'message'>>
@@ -148,8 +156,20 @@ const deadline: CheckFn = ({ meta, todayGeneva }) => {
   return items
 }
 
+/** CRC recommendations name the articles they concern (the Committee reads them by cluster and article). */
+const recommendationsWithoutArticles: CheckFn = ({ sections, blocks }) => !blocks?.articlesRequired || blocks.kind !== 'recommendations'
+  ? []
+  : sections.filter(s => (s.recommendationsWithoutArticles ?? 0) > 0)
+      .map(s => ({ kind: 'recommendations-without-articles', severity: 'warning', sectionId: s.id, params: { ...sectionParams(s), count: s.recommendationsWithoutArticles! } }))
+
+/** An LOIPR submission asks the Committee's questions; recommendations there belong to the later report. */
+const recommendationsInQuestions: CheckFn = ({ sections, blocks }) => blocks?.kind !== 'questions'
+  ? []
+  : sections.filter(s => (s.recommendations ?? 0) > 0)
+      .map(s => ({ kind: 'recommendations-in-questions', severity: 'warning', sectionId: s.id, params: { ...sectionParams(s), count: s.recommendations! } }))
+
 /** Every check, in the order the page lists items of one severity. */
-export const CHECKS: CheckFn[] = [wordLimit, emptySections, openSuggestions, brokenReferences, sectionBudgets, notFinal, openThreads, coverFields, deadline]
+export const CHECKS: CheckFn[] = [wordLimit, emptySections, openSuggestions, brokenReferences, sectionBudgets, notFinal, openThreads, recommendationsWithoutArticles, recommendationsInQuestions, coverFields, deadline]
 
 const num = (n: string | number | undefined) => new Intl.NumberFormat('en').format(Number(n ?? 0))
 const plural = (n: string | number | undefined, one: string, other: string) => `${num(n)} ${Number(n) === 1 ? one : other}`
@@ -165,6 +185,8 @@ export function checkMessage(kind: CheckKind, p: CheckParams = {}): string {
     case 'open-threads': return `“${p.section}” has ${plural(p.count, 'open comment thread', 'open comment threads')}.`
     case 'open-suggestions': return `“${p.section}” has ${plural(p.count, 'open suggestion', 'open suggestions')}.`
     case 'broken-references': return `“${p.section}” has ${plural(p.count, 'broken cross-reference', 'broken cross-references')} (the target was deleted).`
+    case 'recommendations-without-articles': return `“${p.section}” has ${plural(p.count, 'recommendation', 'recommendations')} naming no article of the Convention.`
+    case 'recommendations-in-questions': return `“${p.section}” has ${plural(p.count, 'recommendation', 'recommendations')}; this submission asks questions for the State instead.`
     case 'cover-missing': return `The cover has no ${COVER_NAMES[String(p.field)] ?? p.field}.`
     case 'deadline': return Number(p.daysLeft) === 0 ? `The deadline (${p.deadline}) is today, Geneva time.` : `The deadline is ${p.deadline}: ${plural(p.daysLeft, 'day', 'days')} left, Geneva time.`
     case 'deadline-passed': return `The deadline (${p.deadline}) passed ${plural(p.daysAgo, 'day', 'days')} ago, Geneva time.`
@@ -190,7 +212,7 @@ export function readyToSubmit(items: CheckItem[]): boolean {
 }
 
 /** The snapshot of a report's Y.Doc the checks read. */
-export function checkContextFromDoc(doc: Y.Doc, options: { now?: Date, scopes?: CheckContext['scopes'] } = {}): CheckContext {
+export function checkContextFromDoc(doc: Y.Doc, options: { now?: Date, scopes?: CheckContext['scopes'], blocks?: CheckContext['blocks'] } = {}): CheckContext {
   const meta = readMeta(doc)
   const sections = readSections(doc)
   const known = new Set(sections.map(s => s.id))
@@ -207,6 +229,7 @@ export function checkContextFromDoc(doc: Y.Doc, options: { now?: Date, scopes?: 
   return {
     meta,
     scopes: options.scopes,
+    blocks: options.blocks,
     todayGeneva: genevaDate(options.now ?? new Date()),
     sections: sections.map((s) => {
       const body = doc.getXmlFragment(sectionFragmentName(s.id))
@@ -221,7 +244,26 @@ export function checkContextFromDoc(doc: Y.Doc, options: { now?: Date, scopes?: 
         openThreadIds: threadIds.get(s.id) ?? [],
         openSuggestions: readSuggestions(body, s.id).length + (suggestedReplacements.get(s.id) ?? 0),
         brokenReferences: broken.get(s.id) ?? 0,
+        ...recommendationCounts(body),
       }
     }),
   }
+}
+
+/** Recommendation blocks (questions excluded) anywhere in a section body, and those naming no article. */
+function recommendationCounts(body: Y.XmlFragment): { recommendations: number, recommendationsWithoutArticles: number } {
+  const counts = { recommendations: 0, recommendationsWithoutArticles: 0 }
+  const walk = (node: Y.XmlFragment | Y.XmlElement) => {
+    for (const child of node.toArray()) {
+      if (!(child instanceof Y.XmlElement)) continue
+      if (child.nodeName === RECOMMENDATION && child.getAttribute('kind') !== 'question') {
+        counts.recommendations++
+        const articles = child.getAttribute('articles') as unknown
+        if (typeof articles !== 'string' || !/\S/.test(articles)) counts.recommendationsWithoutArticles++
+      }
+      walk(child)
+    }
+  }
+  walk(body)
+  return counts
 }

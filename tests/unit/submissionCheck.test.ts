@@ -19,6 +19,7 @@ import type { CheckContext, CheckFn, CheckItem } from '#shared/submissionCheck'
 import { reportYDoc, sampleReport } from '../fixtures-gen/sampleReport'
 import { commentOn } from '../fixtures-gen/sampleComments'
 import { suggestDeletion, suggestInsertion } from '../fixtures-gen/sampleSuggestions'
+import { recommendationsReport } from '../fixtures-gen/sampleRecommendations'
 
 const ana = { id: 'u-ana', name: 'Ana Author' }
 const rui = { id: 'u-rui', name: 'Rui Reviewer' }
@@ -186,6 +187,20 @@ describe('submission check', () => {
     const extra: CheckFn = (ctx: CheckContext) => ctx.sections.slice(0, 1).map(s => ({ kind: 'section-empty', severity: 'blocking', sectionId: s.id, params: { section: s.title } }))
     const items = runChecks(checkContextFromDoc(doc, { now: NOW }), [extra])
     expect(kinds(items)).toEqual(['blocking:section-empty@sec-summary'])
+  })
+
+  it('names CRC recommendations citing no article, and recommendations in a submission that asks questions', () => {
+    const doc = reportYDoc(recommendationsReport())
+    const of = (items: CheckItem[], kind: string) => items.filter(i => i.kind === kind).map(i => [i.sectionId, i.params?.count])
+    const crc = check(doc, { blocks: { kind: 'recommendations', articlesRequired: true } })
+    expect(of(crc, 'recommendations-without-articles')).toEqual([['sec-cluster-v', 1], ['sec-annex', 1]])
+    expect(of(crc, 'recommendations-in-questions')).toEqual([])
+    expect(crc.find(i => i.kind === 'recommendations-without-articles')!.message).toBe('“V. Violence against children” has 1 recommendation naming no article of the Convention.')
+    // UPR recommendations cite no treaty articles.
+    expect(of(check(doc, { blocks: { kind: 'recommendations', articlesRequired: false } }), 'recommendations-without-articles')).toEqual([])
+    const loipr = check(doc, { blocks: { kind: 'questions', articlesRequired: true } })
+    expect(of(loipr, 'recommendations-in-questions')).toEqual([['sec-cluster-v', 2], ['sec-cluster-vi', 1], ['sec-annex', 1]])
+    expect(of(loipr, 'recommendations-without-articles')).toEqual([])
   })
 
   it('has an English message for every kind', () => {

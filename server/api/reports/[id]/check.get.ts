@@ -13,8 +13,9 @@ export default defineEventHandler(async (event) => {
   const reportId = idParam(event, 'id')
   await requireReportAccess(event, reportId, 'report.read')
   const items = await readReportDoc(reportId, (doc) => {
-    const scopes = findTemplate(readMeta(doc).templateId)?.scopes
-    return runChecks(checkContextFromDoc(doc, { scopes }))
+    const template = findTemplate(readMeta(doc).templateId)
+    const blocks = template && { kind: template.kind, articlesRequired: template.sections.some(s => s.articles.length > 0) }
+    return runChecks(checkContextFromDoc(doc, { scopes: template?.scopes, blocks: blocks ?? undefined }))
   })
   return { items }
 })
