@@ -13,14 +13,20 @@ import type { Chorus } from './fixtures'
 import type { Account } from '../support/api'
 import { chorusSchema } from '../../shared/editor/extensions'
 
-export interface TestReport { id: string, sectionIds: string[] }
+export interface TestReport {
+  id: string
+  sectionIds: string[]
+  /** The sections people write in: not those Chorus generates (summary of recommendations, follow-up table). */
+  textSectionIds: string[]
+}
 
 /** A CRC report created by the admin (secretariat), with members added in the given roles. */
 export async function createReport(chorus: Chorus, title: string, members: Array<{ account: Account, role: string }> = []): Promise<TestReport> {
   const { id } = await chorus.admin.api.call('POST', '/api/reports', { title, templateId: 'crc-alternative-report' })
   for (const m of members) await chorus.admin.api.call('POST', `/api/reports/${id}/members`, { email: m.account.email, role: m.role })
   const detail = await chorus.admin.api.call('GET', `/api/reports/${id}`)
-  return { id, sectionIds: detail.sections.map((s: { id: string }) => s.id) }
+  const sections: Array<{ id: string, generated: string | null }> = detail.sections
+  return { id, sectionIds: sections.map(s => s.id), textSectionIds: sections.filter(s => !s.generated).map(s => s.id) }
 }
 
 const opened: BrowserContext[] = []

@@ -49,9 +49,9 @@ test('an author finds across sections and a footnote, replaces all where they ma
   const bea = await chorus.newAccount('Bea Author')
   const report = await createReport(chorus, 'Find and replace', [{ account: bea.account, role: 'author' }])
   const [first, , , locked] = report.sectionIds
-  const far = report.sectionIds[report.sectionIds.length - 1]!
+  const far = report.textSectionIds.at(-1)!
   // Never visited before Replace all: its editor is created to replace in it.
-  const farther = report.sectionIds[report.sectionIds.length - 2]!
+  const farther = report.textSectionIds.at(-2)!
   await writeSections(chorus, report, {
     [first!]: [
       para('The child protection law protects every child and all children.', 'n1'),
