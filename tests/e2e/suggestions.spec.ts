@@ -104,6 +104,8 @@ test('in Suggesting mode Enter suggests a paragraph break (a pilcrow in the auth
   await expect(author.getByText('Paragraph changes can\'t be suggested yet — describe them in a comment', { exact: true })).toBeVisible()
   await expect(sectionBody(author, section).locator('ul')).toHaveCount(0)
   await author.keyboard.press('Control+Shift+E')
+  // Back in Editing before the caret moves (on a loaded machine the switch lands a frame later).
+  await expect(author.getByTestId('mode-switch').locator('[data-mode="editing"]')).toHaveAttribute('aria-pressed', 'true')
   await author.keyboard.press('End')
   await author.keyboard.press('Enter')
   await author.keyboard.insertText('Two.')
