@@ -5,9 +5,8 @@
  * with its Accept / Reject, a reply being written, the reject-reason and shortcuts dialogs, a
  * saved version and its comparison with the current text. Screenshots: test-results/contrast/.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
+import { axeViolations } from './suggestions.helpers'
 import { test as base, expect } from './fixtures'
 import { startServer, removeDataDir } from '../support/serverProcess'
 import type { ServerHandle } from '../support/serverProcess'
@@ -30,20 +29,12 @@ test.afterEach(closePages)
 
 const SCHEMES = ['light', 'dark'] as const
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 const CONTRAST_RULES = ['color-contrast', 'link-in-text-block']
 
 /** axe-core's contrast failures (WCAG 2 A/AA tags) inside `selectors`, each with its colours and ratio. */
 async function contrastFailures(page: Page, selectors: string[]): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's Content-Security-Policy forbids inline scripts.
-  await page.evaluate(axeSource)
-  return page.evaluate(async ([include, rules]) => {
-    type Node = { target: string[], any: Array<{ message: string }> }
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string, nodes: Node[] }> }> } }).axe
-    const result = await axe.run({ include: include.map(s => [s]) }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    return result.violations.filter(v => rules.includes(v.id))
-      .flatMap(v => v.nodes.map(n => `${v.id} at ${n.target.join(' ')}: ${n.any[0]?.message ?? ''}`))
-  }, [selectors, CONTRAST_RULES] as const)
+  return (await axeViolations(page, selectors)).filter(v => CONTRAST_RULES.includes(v.id))
+    .flatMap(v => v.targets.map((t, i) => `${v.id} at ${t}: ${v.messages[i]}`))
 }
 
 /**

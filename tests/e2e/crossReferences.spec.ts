@@ -5,16 +5,13 @@
  * and the reference shows as broken (visible text and accessible name); the Word file carries the
  * REF field to the target's bookmark.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import JSZip from 'jszip'
 import type { Page } from '@playwright/test'
+import { axeFindings } from './suggestions.helpers'
 import { test, expect } from './fixtures'
 import { caretIn, closePages, createReport, expectConnected, newPage, openReport, sectionBody } from './editor.helpers'
 
 test.afterEach(closePages)
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 /** axe-core's colour-contrast failures inside `selector`, in the light and the dark theme. */
 async function contrastFailures(page: Page, selector: string): Promise<string[]> {
@@ -23,13 +20,7 @@ async function contrastFailures(page: Page, selector: string): Promise<string[]>
     await page.emulateMedia({ colorScheme: scheme })
     await expect(page.locator('html')).toHaveClass(new RegExp(`\\b${scheme}\\b`))
     await page.waitForTimeout(250)
-    // Evaluated through the DevTools protocol: the page's Content-Security-Policy forbids inline scripts.
-    await page.evaluate(axeSource)
-    found.push(...await page.evaluate(async (include) => {
-      const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string, nodes: Array<{ target: string[] }> }> }> } }).axe
-      const result = await axe.run({ include: [[include]] }, { runOnly: { type: 'rule', values: ['color-contrast'] } })
-      return result.violations.flatMap(v => v.nodes.map(n => `${v.id} at ${n.target.join(' ')}`))
-    }, selector).then(list => list.map(f => `${scheme}: ${f}`)))
+    found.push(...(await axeFindings(page, selector, ['color-contrast'])).map(f => `${scheme}: ${f}`))
   }
   await page.emulateMedia({ colorScheme: 'light' })
   return found

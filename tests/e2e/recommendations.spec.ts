@@ -5,9 +5,8 @@
  * section order, with a link back to each block. The summary's text is not stored: the server's
  * copy of that section stays empty.
  */
-import { readFileSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Page } from '@playwright/test'
+import { axeFindings } from './suggestions.helpers'
 import { test, expect } from './fixtures'
 import { caretIn, closePages, expectConnected, newPage, openReport, sectionBody, serverSection } from './editor.helpers'
 
@@ -115,19 +114,6 @@ test('two authors add recommendations in different clusters; a viewer sees the s
   expect(JSON.stringify(beaStored.json)).toContain('"articles":"4, 42"')
   expect(JSON.stringify(beaStored.json)).toContain('"priority":true')
 })
-
-const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
-
-/** axe-core's WCAG 2.1 A/AA findings (contrast, names, labels) inside `selector`. */
-async function axeFindings(page: Page, selector: string): Promise<string[]> {
-  // Evaluated through the DevTools protocol: the page's Content-Security-Policy forbids inline scripts.
-  await page.evaluate(axeSource)
-  return page.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string, nodes: Array<{ target: string[] }> }> }> } }).axe
-    const result = await axe.run({ include: [[include]] }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    return result.violations.flatMap(v => v.nodes.map(n => `${v.id} at ${n.target.join(' ')}`))
-  }, selector)
-}
 
 test('an LOIPR submission asks questions: Ctrl+Alt+R inserts "Q1", question first, context after; the box passes axe in both themes', async ({ chorus }) => {
   test.slow()

@@ -34,12 +34,22 @@ export async function suggestedTexts(page: Page, sectionId: string): Promise<{ i
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 /** axe-core's WCAG 2 A/AA violations inside `selectors` of the page. */
-export async function axeViolations(page: Page, selectors: string[]): Promise<Array<{ id: string, help: string, targets: string[] }>> {
+export async function axeViolations(page: Page, selectors: string[], rules?: string[]): Promise<Array<{ id: string, help: string, targets: string[], messages: string[] }>> {
   // Evaluated through the DevTools protocol: the page's Content-Security-Policy forbids inline scripts.
   await page.evaluate(axeSource)
-  return page.evaluate(async (include) => {
-    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string, help: string, nodes: Array<{ target: string[] }> }> }> } }).axe
-    const result = await axe.run({ include: include.map(s => [s]) }, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-    return result.violations.map(v => ({ id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' ')) }))
-  }, selectors)
+  return page.evaluate(async ([include, only]) => {
+    // Colours are read at rest: a hover or focus transition still running (a pointer just moved
+    // away, on a loaded machine) would be measured half-way.
+    await Promise.all(document.getAnimations().filter(a => a.effect?.getComputedTiming().iterations !== Infinity).map(a => a.finished.catch(() => {})))
+    type Node = { target: string[], any: Array<{ message: string }> }
+    const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string, help: string, nodes: Node[] }> }> } }).axe
+    const runOnly = only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
+    const result = await axe.run({ include: include.map(s => [s]) }, { runOnly })
+    return result.violations.map(v => ({ id: v.id, help: v.help, targets: v.nodes.map(n => n.target.join(' ')), messages: v.nodes.map(n => n.any[0]?.message ?? '') }))
+  }, [selectors, rules ?? null] as const)
+}
+
+/** The same findings as lines "<rule> at <target>", for one readable assertion. */
+export async function axeFindings(page: Page, selector: string, rules?: string[]): Promise<string[]> {
+  return (await axeViolations(page, [selector], rules)).flatMap(v => v.targets.map(t => `${v.id} at ${t}`))
 }
