@@ -39,8 +39,10 @@ export async function axeViolations(page: Page, selectors: string[], rules?: str
   await page.evaluate(axeSource)
   return page.evaluate(async ([include, only]) => {
     // Colours are read at rest: a hover or focus transition still running (a pointer just moved
-    // away, on a loaded machine) would be measured half-way.
-    await Promise.all(document.getAnimations().filter(a => a.effect?.getComputedTiming().iterations !== Infinity).map(a => a.finished.catch(() => {})))
+    // away, on a loaded machine) would be measured half-way. Only CSS transitions, and at most a
+    // second: animations may loop or wait (a figure's upload placeholder) and never finish.
+    const transitions = document.getAnimations().filter(a => a instanceof CSSTransition).map(a => a.finished.catch(() => {}))
+    await Promise.race([Promise.all(transitions), new Promise(resolve => setTimeout(resolve, 1000))])
     type Node = { target: string[], any: Array<{ message: string }> }
     const axe = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string, help: string, nodes: Node[] }> }> } }).axe
     const runOnly = only ? { type: 'rule', values: only } : { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] }
