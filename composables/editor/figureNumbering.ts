@@ -1,14 +1,14 @@
 /**
- * The numbers of one section's figures ("Figure 3."). A section only knows its own figures; the
- * page tells each editor how many come before it in the report (`setFigureOffset`, from
- * composables/figures/figureOffsets.ts), as footnote numbers do. The number is a node decoration
- * (spec `figureNumber`), never text in the document: moving a figure renumbers it.
+ * The numbers of one section's figures ("Figure 3."), as decorations (composables/editor/
+ * blockNumbering.ts, spec `figureNumber`); the page sets each editor's offset (`setFigureOffset`,
+ * from composables/figures/figureOffsets.ts).
  */
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
-import { Decoration, DecorationSet } from '@tiptap/pm/view'
+import type { Decoration, DecorationSet } from '@tiptap/pm/view'
 import type { Node as PMNode } from '@tiptap/pm/model'
 import { FIGURE } from '#shared/editor/figure'
+import { blockNumbering, decorationSpec, numberBlocks } from './blockNumbering'
+import type { BlockNumbering } from './blockNumbering'
 
 declare module '@tiptap/core' {
   interface Commands<ReturnType> {
@@ -19,32 +19,26 @@ declare module '@tiptap/core' {
   }
 }
 
-interface NumberingState { offset: number, decorations: DecorationSet }
+const numbering: BlockNumbering<{ figure: number }> = {
+  name: 'figureNumbering',
+  type: FIGURE,
+  start: { figure: 0 },
+  next: (_node, counters) => {
+    const n = ++counters.figure
+    return { attrs: { 'data-figure-number': String(n) }, spec: { figureNumber: n } }
+  },
+}
 
-const key = new PluginKey<NumberingState>('figureNumbering')
+const { plugin, key } = blockNumbering(numbering)
 
 /** Decorations numbering the figures of `doc` from `offset + 1`, in document order. */
 export function figureDecorations(doc: PMNode, offset: number): DecorationSet {
-  let n = offset
-  const decorations: Decoration[] = []
-  doc.descendants((node, pos) => {
-    if (node.type.name === FIGURE) {
-      decorations.push(Decoration.node(pos, pos + node.nodeSize, { 'data-figure-number': String(++n) }, { figureNumber: n }))
-      return false
-    }
-    // Text never holds a figure, nor do the notes: a long section costs its blocks only.
-    return !node.isTextblock && node.type.name !== 'footnotes'
-  })
-  return DecorationSet.create(doc, decorations)
+  return numberBlocks(doc, { figure: offset }, numbering)
 }
 
 /** The number a figure's node view was given (its decorations), or null before numbering. */
 export function figureNumberOf(decorations: readonly Decoration[]): number | null {
-  for (const d of decorations) {
-    const n = (d.spec as { figureNumber?: unknown }).figureNumber
-    if (typeof n === 'number') return n
-  }
-  return null
+  return decorationSpec(decorations, 'figureNumber', (v): v is number => typeof v === 'number')
 }
 
 export const FigureNumbering = Extension.create({
@@ -53,25 +47,13 @@ export const FigureNumbering = Extension.create({
   addCommands() {
     return {
       setFigureOffset: offset => ({ tr, dispatch }) => {
-        if (dispatch) tr.setMeta(key, offset).setMeta('addToHistory', false)
+        if (dispatch) tr.setMeta(key, { figure: offset }).setMeta('addToHistory', false)
         return true
       },
     }
   },
 
   addProseMirrorPlugins() {
-    return [new Plugin<NumberingState>({
-      key,
-      state: {
-        init: (_, state) => ({ offset: 0, decorations: figureDecorations(state.doc, 0) }),
-        apply(tr, value, _old, state) {
-          const offset = tr.getMeta(key) as number | undefined
-          if (offset === undefined && !tr.docChanged) return value
-          const next = offset ?? value.offset
-          return { offset: next, decorations: figureDecorations(state.doc, next) }
-        },
-      },
-      props: { decorations: state => key.getState(state)?.decorations },
-    })]
+    return [plugin]
   },
 })

@@ -1,16 +1,15 @@
 /**
- * The labels of recommendation and question blocks ("R12", "Q3") in one section's editor. A
- * section only knows its own blocks; the page tells each editor how many of each kind come before
- * it in the report (`setRecommendationOffset`, from shared/recommendationList.ts), as footnote
- * numbers do. The label is a node decoration (spec `label`, attribute `data-label`): never part
- * of the shared text, so moving a block renumbers it and nobody types a number.
+ * The labels of recommendation and question blocks ("R12", "Q3") in one section's editor, as
+ * decorations (composables/editor/blockNumbering.ts, spec `label`, attribute `data-label`); the
+ * page sets how many of each kind come before the section (`setRecommendationOffset`, from
+ * shared/recommendationList.ts).
  */
 import { Extension } from '@tiptap/core'
-import { Plugin, PluginKey } from '@tiptap/pm/state'
-import { Decoration, DecorationSet } from '@tiptap/pm/view'
-import type { Node as PMNode } from '@tiptap/pm/model'
+import type { Decoration } from '@tiptap/pm/view'
 import { LABEL_PREFIX } from '#shared/recommendationList'
+import { RECOMMENDATION } from '#shared/editor/recommendation'
 import type { RecommendationKind } from '#shared/editor/recommendation'
+import { blockNumbering, decorationSpec } from './blockNumbering'
 
 /** How many blocks of each kind come before this section. */
 export type RecommendationOffset = Record<RecommendationKind, number>
@@ -24,25 +23,16 @@ declare module '@tiptap/core' {
   }
 }
 
-interface NumberingState { offset: RecommendationOffset, decorations: DecorationSet }
-
-const key = new PluginKey<NumberingState>('recommendationNumbering')
-
-function build(doc: PMNode, offset: RecommendationOffset): DecorationSet {
-  const n = { ...offset }
-  const decorations: Decoration[] = []
-  // Only blocks are visited: text cannot hold a recommendation, so a long section costs its blocks.
-  doc.descendants((node, pos) => {
-    if (node.type.name === 'recommendation') {
-      const kind: RecommendationKind = node.attrs.kind === 'question' ? 'question' : 'recommendation'
-      const label = LABEL_PREFIX[kind] + String(++n[kind])
-      decorations.push(Decoration.node(pos, pos + node.nodeSize, { 'data-label': label }, { label }))
-      return false
-    }
-    return !node.isTextblock && node.type.name !== 'footnotes'
-  })
-  return DecorationSet.create(doc, decorations)
-}
+const { plugin, key } = blockNumbering<RecommendationOffset>({
+  name: 'recommendationNumbering',
+  type: RECOMMENDATION,
+  start: { recommendation: 0, question: 0 },
+  next: (node, counters) => {
+    const kind: RecommendationKind = node.attrs.kind === 'question' ? 'question' : 'recommendation'
+    const label = LABEL_PREFIX[kind] + String(++counters[kind])
+    return { attrs: { 'data-label': label }, spec: { label } }
+  },
+})
 
 export const RecommendationNumbering = Extension.create({
   name: 'recommendationNumbering',
@@ -57,30 +47,11 @@ export const RecommendationNumbering = Extension.create({
   },
 
   addProseMirrorPlugins() {
-    return [new Plugin<NumberingState>({
-      key,
-      state: {
-        init: (_, state) => {
-          const offset = { recommendation: 0, question: 0 }
-          return { offset, decorations: build(state.doc, offset) }
-        },
-        apply(tr, value, _old, state) {
-          const offset = tr.getMeta(key) as RecommendationOffset | undefined
-          if (!offset && !tr.docChanged) return value
-          const next = offset ?? value.offset
-          return { offset: next, decorations: build(state.doc, next) }
-        },
-      },
-      props: { decorations: state => key.getState(state)?.decorations },
-    })]
+    return [plugin]
   },
 })
 
 /** The label a block's node view was given by the numbering (its decorations), or null before numbering. */
 export function labelOf(decorations: readonly Decoration[]): string | null {
-  for (const d of decorations) {
-    const label = (d.spec as { label?: unknown }).label
-    if (typeof label === 'string') return label
-  }
-  return null
+  return decorationSpec(decorations, 'label', (v): v is string => typeof v === 'string')
 }
