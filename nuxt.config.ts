@@ -38,6 +38,8 @@ export default defineNuxtConfig({
     output: { dir: process.env.NUXT_OUTPUT_DIR || '.output' },
   },
   vite: {
+    // CHORUS_UNMINIFIED=1 keeps the client's function names, for reading CPU profiles (docs/performance.md).
+    ...(process.env.CHORUS_UNMINIFIED ? { build: { minify: false } } : {}),
     resolve: { dedupe: ['yjs', 'y-protocols', 'lib0', '@tiptap/y-tiptap', '@tiptap/pm', '@tiptap/core'] },
     optimizeDeps: {
       include: [

@@ -23,9 +23,12 @@
  *   --quick    50 keys, the 100-page report only, no "One section" with typists (about 1½ minutes)
  *   --profile  CPU profiles (CDP Profiler) of the 100-page load and of each typing run of it, written
  *              to bench/results/editor-*.cpuprofile (open in Chrome DevTools → Performance)
+ *   --timeline prints when each request of the 100-page load started and ended, and when the report's
+ *              websocket was created and opened and its document arrived (what the first editable waits for)
+ *   --load-only  no typing: the 100-page load three times for each (fresh browser context each time), medians
  *   --baseline <git ref>  also runs everything against Chorus built from another commit
  *              (bench/lib/baselineBuild.mjs), same reports, same run: what a change gained or cost
- * Writes bench/results/editor.json (editor-quick.json with --quick).
+ * Writes bench/results/editor.json (editor-quick.json with --quick, editor-load.json with --load-only).
  */
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -43,6 +46,9 @@ import { ROOT, startChorus } from './lib/syncServers.mjs'
 const args = new Set(process.argv.slice(2))
 const QUICK = args.has('--quick')
 const PROFILE = args.has('--profile')
+const TIMELINE = args.has('--timeline')
+const LOAD_ONLY = args.has('--load-only')
+const LOADS = LOAD_ONLY ? 3 : 1
 const KEYS = QUICK ? 50 : 200
 const TYPISTS = 5
 const TYPE_INTERVAL_MS = 200
@@ -77,7 +83,7 @@ try {
   if (baseline) servers.push(await prepare(await startChorus({}, { outputDir: baseline.out, name: `Chorus @${baseline.sha}` })))
   plainServer = await servePlain()
 
-  for (const pages of QUICK ? [100] : [100, 5]) {
+  for (const pages of QUICK || LOAD_ONLY ? [100] : [100, 5]) {
     const row = { pages }
     for (const [k, srv] of servers.entries()) {
       const report = await seedReport(srv, pages)
@@ -95,7 +101,7 @@ try {
 }
 results.machine.loadAverageAtEnd = loadavg().map(l => round(l, 2))
 results.runSeconds = Math.round((Date.now() - started) / 1000)
-writeFileSync(join(ROOT, 'bench/results', QUICK ? 'editor-quick.json' : 'editor.json'), JSON.stringify(results, null, 2) + '\n')
+writeFileSync(join(ROOT, 'bench/results', resultsFile()), JSON.stringify(results, null, 2) + '\n')
 printTable(results)
 
 /** Accounts on a fresh server: the author who types and the remote typists, signed in. */
@@ -171,6 +177,10 @@ async function measureLoad({ page, cdp, url }, profileName) {
   await cdp.send('HeapProfiler.collectGarbage')
   const { usedSize } = await cdp.send('Runtime.getHeapUsage')
   const domNodes = await page.evaluate(() => document.getElementsByTagName('*').length)
+  if (TIMELINE) printTimeline(await page.evaluate(() => ({
+    navigation: performance.getEntriesByType('navigation').map(e => ({ name: 'document', start: e.startTime, end: e.responseEnd, domContentLoaded: e.domContentLoadedEventEnd })),
+    resources: performance.getEntriesByType('resource').map(e => ({ name: e.name.replace(location.origin, ''), start: e.startTime, end: e.responseEnd, bytes: e.transferSize })),
+  })), load)
   return {
     firstEditableMs: round(load.firstEditable),
     allRenderedMs: round(load.allRendered),
@@ -180,6 +190,36 @@ async function measureLoad({ page, cdp, url }, profileName) {
     heapMB: round(usedSize / 2 ** 20, 1),
     domNodes,
   }
+}
+
+function resultsFile() {
+  return LOAD_ONLY ? 'editor-load.json' : QUICK ? 'editor-quick.json' : 'editor.json'
+}
+
+/** LOADS loads, each in a fresh context: the median of each figure, and every first editable (the first load profiled). */
+async function medianLoad(open, profileName) {
+  const loads = []
+  for (let i = 0; i < LOADS; i++) {
+    const tab = await open()
+    loads.push(await measureLoad(tab, i === 0 && profileName))
+    await tab.context.close()
+  }
+  const median = key => loads.map(l => l[key]).sort((a, b) => a - b)[loads.length >> 1]
+  const load = Object.fromEntries(Object.keys(loads[0]).map(k => [k, median(k)]))
+  return { ...load, each: loads.map(l => `${l.firstEditableMs} ms / ${l.longestTaskMs} ms`) }
+}
+
+/** The load's requests and the websocket's milestones, in the order they started (ms from navigation). */
+function printTimeline({ navigation, resources }, load) {
+  const rows = [...navigation, ...resources].map(r => ({ at: r.start, text: `${r.name} → ${round(r.end)} ms${r.bytes ? `, ${Math.round(r.bytes / 1024)} KiB` : ''}${r.domContentLoaded ? `, DOMContentLoaded ${round(r.domContentLoaded)} ms` : ''}` }))
+  const s = load.socket
+  if (s) {
+    rows.push({ at: s.created, text: 'websocket created' }, { at: s.open, text: 'websocket open' }, { at: s.firstMessage, text: 'websocket first message' })
+    rows.push({ at: s.largest.at, text: `websocket largest message (${Math.round(s.largest.bytes / 1024)} KiB: the document)` })
+  }
+  rows.push({ at: load.firstEditable, text: 'first editable (frame)' }, { at: load.allRendered, text: 'all sections rendered (frame)' })
+  for (const t of load.longTasks) rows.push({ at: t.start, text: `long task ${round(t.duration)} ms` })
+  console.log(rows.filter(r => r.at !== null).sort((a, b) => a.at - b.at).map(r => `${String(round(r.at)).padStart(8)} ms  ${r.text}`).join('\n'))
 }
 
 /** Type KEYS keys one at a time into the editor `selector`; p50/p95/max of key to frame. */
@@ -211,7 +251,9 @@ async function placeCaret(page, selector) {
 async function measureChorus({ server, author, typists }, report, profile) {
   const target = report.sectionIds[7]
   const body = `.ProseMirror[data-section-body="${target}"]`
-  const tab = await newPage(`${server.base}/reports/${report.id}`, report.sectionCount, author, server.base)
+  const open = () => newPage(`${server.base}/reports/${report.id}`, report.sectionCount, author, server.base)
+  if (LOAD_ONLY) return { load: await medianLoad(open, profile && 'editor-load-100p'), runs: [], after: {} }
+  const tab = await open()
   const { page } = tab
   log(`${report.words} words: loading`)
   const load = await measureLoad(tab, profile && 'editor-load-100p')
@@ -260,8 +302,9 @@ async function measureChorus({ server, author, typists }, report, profile) {
 }
 
 async function measurePlain(report, profile) {
-  const tab = await newPage(`${plainServer.url}/`, 0, null)
   plainServer.html = exportHtml(lib.asExportInput(report.titles, report.bodies))
+  if (LOAD_ONLY) return { load: await medianLoad(() => newPage(`${plainServer.url}/`, 0, null), profile && 'editor-plain-load-100p'), keys: {} }
+  const tab = await newPage(`${plainServer.url}/`, 0, null)
   log(`${report.words} words: plain editor`)
   const load = await measureLoad(tab, profile && 'editor-plain-load-100p')
   // The same paragraph: the middle one of section 8 (each section starts with its <h1>).
@@ -324,7 +367,9 @@ function printTable(r) {
     lines.push(`| all sections rendered | ${f(l.allRenderedMs)} ms | ${f(row.plain.load.allRenderedMs)} ms | — |`)
     lines.push(`| long tasks until then: count / longest / total | ${l.longTasks} / ${f(l.longestTaskMs)} / ${f(l.longTaskTotalMs)} ms | ${row.plain.load.longTasks} / ${f(row.plain.load.longestTaskMs)} / ${f(row.plain.load.longTaskTotalMs)} ms | longest ≤ ${TARGET.longTaskMs} ms ${ok(l.longestTaskMs <= TARGET.longTaskMs)} |`)
     lines.push(`| JS heap after GC | ${f(l.heapMB)} MB (${f(row.chorus.after.heapMB)} after typing) | ${f(row.plain.load.heapMB)} MB | — |`)
-    lines.push(`| DOM nodes | ${l.domNodes} (${row.chorus.after.domNodes} after typing) | ${row.plain.load.domNodes} | — |`, '')
+    lines.push(`| DOM nodes | ${l.domNodes} (${f(row.chorus.after.domNodes)} after typing) | ${row.plain.load.domNodes} | — |`, '')
+    if (l.each) lines.push(`Each load, first editable / longest task: Chorus ${l.each.join(', ')}; plain ${row.plain.load.each.join(', ')}`, '')
+    if (!row.chorus.runs.length) continue
     const p = row.plain.keys
     lines.push('| key to frame | p50 ms | p95 ms | max ms | p95 ÷ plain | target |', '|---|---|---|---|---|---|')
     lines.push(`| plain Tiptap, one editor, no collaboration | ${f(p.p50Ms)} | ${f(p.p95Ms)} | ${f(p.maxMs)} | 1 | — |`)
@@ -350,6 +395,6 @@ function printTable(r) {
     }
     lines.push('')
   }
-  lines.push(`written to bench/results/${r.quick ? 'editor-quick.json' : 'editor.json'}`)
+  lines.push(`written to bench/results/${resultsFile()}`)
   console.log(lines.join('\n'))
 }

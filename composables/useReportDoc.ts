@@ -1,14 +1,15 @@
 /**
  * One report's live document in the browser: the Y.Doc, its offline copy in IndexedDB (one
  * database per report and user) and the websocket to the hub (path, close codes and reasons:
- * shared/collabContract.ts). Client-only: everything is created in onMounted and destroyed in
- * onUnmounted.
+ * shared/collabContract.ts). Client-only: taken in onMounted — usually opened already, as the
+ * navigation to the page began (composables/reportConnection.ts) — and destroyed in onUnmounted.
  */
-import * as Y from 'yjs'
-import { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import type { WebsocketProvider } from 'y-websocket'
 import { IndexeddbPersistence } from 'y-indexeddb'
-import { classifyClose, collabServerUrl, type CloseVerdict } from '#shared/collabContract'
+import { classifyClose, type CloseVerdict } from '#shared/collabContract'
 import { trackServerAcks } from './trackServerAcks'
+import { takeReportConnection } from './reportConnection'
 import { interfaceT } from '~~/utils/interfaceI18n'
 
 /** What the connection indicator shows. */
@@ -108,22 +109,25 @@ export function useReportDoc(reportId: string, user: LiveUser, checkAccess: () =
   }
 
   onMounted(() => {
-    const d = new Y.Doc()
+    // Usually already open, and often already synced: plugins/reportConnection.client.ts.
+    const connection = takeReportConnection(reportId)
+    const d = connection.doc
+    const p = connection.provider
     idb = new IndexeddbPersistence(offlineDbName(reportId, user.id), d)
     idb.whenSynced.then(() => (loaded.value = true)).catch(() => {})
-    const p = new WebsocketProvider(collabServerUrl(location.origin), reportId, d, {
-      connect: navigator.onLine,
-      // Every change goes through the hub's guard, never browser tab to tab.
-      disableBc: true,
-      maxBackoffTime: 5000,
-    })
     p.awareness.setLocalStateField('user', { ...user })
+    connection.adopt()
     p.on('status', onStatus)
     p.on('closed', onClosed)
     p.on('sync', (synced: boolean) => {
       if (synced) loaded.value = true
     })
     stopAcks = trackServerAcks(d, p, v => (unsynced.value = v)).stop
+    // What the provider reported before this page listened.
+    everConnected = connection.wasConnected
+    onStatus({ status: connection.status })
+    if (connection.closed) onClosed(connection.closed)
+    if (p.synced) loaded.value = true
     if (!navigator.onLine) state.value = 'offline'
     window.addEventListener('offline', goOffline)
     window.addEventListener('online', goOnline)

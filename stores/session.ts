@@ -3,6 +3,26 @@ import { defineStore } from 'pinia'
 import type { PublicUser } from '#shared/types/user'
 import type { InterfaceLocale } from '#shared/schemas/preferences'
 
+type SessionAnswer = [{ user: PublicUser | null }, { needed: boolean }]
+
+const askServer = (): Promise<SessionAnswer> => Promise.all([
+  $fetch<{ user: PublicUser | null }>('/api/auth/me'),
+  $fetch<{ needed: boolean }>('/api/setup'),
+])
+
+/** The question asked as the app started (plugins/session.client.ts), until `load` takes its answer. */
+let started: Promise<SessionAnswer> | null = null
+
+/**
+ * Ask who is signed in now, as the app starts, beside the rest of its start-up work; the route
+ * middleware's `load` then takes this answer instead of asking only when the first navigation
+ * begins. (The account's language is applied by `load`, once the interface language is set up.)
+ */
+export function askSessionEarly(): void {
+  started ??= askServer()
+  started.catch(() => {})
+}
+
 export const useSessionStore = defineStore('session', {
   state: () => ({
     user: null as PublicUser | null,
@@ -13,10 +33,9 @@ export const useSessionStore = defineStore('session', {
     /** Ask the server who we are (once per page load unless forced). */
     async load(force = false) {
       if (this.loaded && !force) return
-      const [{ user }, { needed }] = await Promise.all([
-        $fetch<{ user: PublicUser | null }>('/api/auth/me'),
-        $fetch<{ needed: boolean }>('/api/setup'),
-      ])
+      const answer = (!force && started) || askServer()
+      started = null
+      const [{ user }, { needed }] = await answer
       this.user = user
       this.needsSetup = needed
       this.loaded = true

@@ -23,6 +23,25 @@ export function editorProbe(options) {
     }).observe({ type: 'longtask', buffered: true })
   } catch { /* no long task API */ }
 
+  // The report's websocket: when it was created, opened, and when its first and its largest
+  // message arrived (the document) — the milestones of the load timeline (--timeline).
+  load.socket = null
+  const NativeSocket = w.WebSocket
+  w.WebSocket = class extends NativeSocket {
+    constructor(...args) {
+      super(...args)
+      if (load.socket) return
+      const s = { created: performance.now(), open: null, firstMessage: null, largest: { at: null, bytes: 0 } }
+      load.socket = s
+      this.addEventListener('open', () => (s.open = performance.now()))
+      this.addEventListener('message', (e) => {
+        const bytes = e.data?.byteLength ?? e.data?.size ?? String(e.data).length
+        s.firstMessage ??= performance.now()
+        if (bytes > s.largest.bytes) s.largest = { at: performance.now(), bytes }
+      })
+    }
+  }
+
   const afterFrame = fn => requestAnimationFrame(() => setTimeout(fn, 0))
   const rendered = () => {
     if (options.plain) return !!document.querySelector('.ProseMirror')

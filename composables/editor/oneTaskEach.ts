@@ -7,7 +7,7 @@
  * is writable on screen before the rest of the page is built).
  */
 const queue: Array<() => void> = []
-/** How long the queue waits for a frame after creating an editor before it goes on regardless (ms). */
+/** How long a hidden tab's queue waits for a frame after creating an editor before it goes on regardless (ms). */
 const PAINT_WAIT_MS = 100
 /** How many jobs at the head of the queue are urgent (editors: someone may be about to type). */
 let urgent = 0
@@ -43,14 +43,19 @@ function schedule(afterPaint = false) {
     return
   }
   let ran = false
+  // A hidden tab paints no frames: go on anyway. A visible one waits for its frame however late
+  // it comes (on a busy machine it can take longer than PAINT_WAIT_MS, and the next job — the
+  // toolbar, another section — would otherwise run before the editor is on screen).
+  const whenHidden = () => setTimeout(go, PAINT_WAIT_MS)
   const go = () => {
     if (ran) return
     ran = true
+    document.removeEventListener('visibilitychange', whenHidden)
     runNext()
   }
   requestAnimationFrame(() => setTimeout(go, 0))
-  // A hidden tab paints no frames: go on anyway.
-  setTimeout(go, PAINT_WAIT_MS)
+  if (document.visibilityState === 'hidden') whenHidden()
+  else document.addEventListener('visibilitychange', whenHidden, { once: true })
 }
 
 function enqueue(job: () => void, first: boolean): () => void {
