@@ -29,8 +29,12 @@ export const collabConfig = {
   compactAfterBytes: int('COLLAB_COMPACT_BYTES', 64 * 1024),
   /** Compaction runs this long after the log crossed a threshold (off the burst that crossed it). */
   compactDelayMs: int('COLLAB_COMPACT_DELAY_MS', 5_000),
-  /** A room receiving at least this many updates a second is busy: its commits are paced … */
-  busyUpdatesPerSecond: int('COLLAB_BUSY_UPDATES_PER_SECOND', 150),
+  /**
+   * A room is busy when committing each update on its own would send at least this many frames
+   * a second (updates a second × connections; 0: always busy). A busy room's commits are paced …
+   * (the trade-off, latency against CPU, is in commitQueue.ts)
+   */
+  busyFramesPerSecond: int('COLLAB_BUSY_FRAMES_PER_SECOND', 20_000),
   /** … this far apart, so one commit and one broadcast frame carry several updates. */
   busyCommitIntervalMs: int('COLLAB_BUSY_COMMIT_INTERVAL_MS', 8),
   /** `onRoomChanged` listeners hear about a room at most this often. */

@@ -65,7 +65,7 @@ export class Room {
   constructor(readonly reportId: string, readonly doc: Y.Doc, private readonly deps: RoomDeps) {
     this.clientOwners = new ClientIdOwners(doc.clientID)
     this.serverTransaction = new ServerTransaction(doc, FROM_SERVER)
-    this.commits = new CommitQueue((updates, senders) => this.commit(updates, senders), error => deps.failed(this, error))
+    this.commits = new CommitQueue((updates, senders) => this.commit(updates, senders), error => deps.failed(this, error), () => this.conns.size)
     this.awareness = new Awareness(doc)
     this.awareness.setLocalState(null)
     doc.on('update', (update: Uint8Array, origin: unknown) => this.onDocUpdate(update, origin))

@@ -54,7 +54,7 @@ function harness(env: Record<string, string>) {
 }
 
 describe('routes judge the live document (commits paced 2.5 s apart)', () => {
-  const { h, connect, stored } = harness({ COLLAB_BUSY_UPDATES_PER_SECOND: '0', COLLAB_BUSY_COMMIT_INTERVAL_MS: String(COMMIT_INTERVAL_MS) })
+  const { h, connect, stored } = harness({ COLLAB_BUSY_FRAMES_PER_SECOND: '0', COLLAB_BUSY_COMMIT_INTERVAL_MS: String(COMMIT_INTERVAL_MS) })
 
   /**
    * The secretariat makes `edit` over the websocket so that it is applied to the live document
