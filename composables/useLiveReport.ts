@@ -12,10 +12,10 @@ import { readMeta, readSections } from '#shared/reportDoc'
 import { META, SECTIONS, sectionFragmentName } from '#shared/docNames'
 import { fragmentWordCounts } from '#shared/wordCount'
 import type { ReportMeta, Section } from '#shared/schemas/report'
+import { inSlices, type Slices } from './editor/inSlices'
+import { forgetChanged } from './editor/forgetChanged'
 
 const RECOUNT_MS = 250
-/** A recount yields to the browser after this long (ms) and goes on in the next task. */
-const SLICE_MS = 30
 
 /** Ids of the footnote references in a section body, each once, in order (notes excluded). */
 export function fragmentFootnoteIds(node: Y.XmlFragment | Y.XmlElement, into: string[] = []): string[] {
@@ -60,19 +60,7 @@ export function sectionCounts(fragment: Y.XmlFragment, cache: WeakMap<Block, Blo
   return { words, pending, footnotes: ids.length }
 }
 
-/**
- * Forget the counts of every block holding a type the transaction changed. Each type's parents
- * are walked once (a report arriving whole changes thousands of types under the same blocks).
- */
-export function forgetChanged(tr: Y.Transaction, cache: WeakMap<Block, BlockCounts>): void {
-  const walked = new Set<unknown>()
-  for (const type of tr.changed.keys()) {
-    for (let t: unknown = type; t && !walked.has(t); t = (t as { _item?: { parent?: unknown } | null })._item?.parent ?? null) {
-      walked.add(t)
-      cache.delete(t as Block)
-    }
-  }
-}
+export { forgetChanged }
 
 export function useLiveReport(doc: Ref<Y.Doc | null>) {
   const meta = shallowRef<ReportMeta | null>(null)
@@ -89,18 +77,22 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
   let changed = false
   let cleanup = () => {}
 
+  /** A recount going on over several tasks: it takes the sections made dirty meanwhile too. */
+  let slices: Slices | null = null
+
   /**
-   * Count the dirty sections, at most SLICE_MS of them per task (a whole 100-page report is
-   * counted when it opens); the new counts are published together once every one is counted, so
-   * footnote numbers and the outline change once.
+   * Count the dirty sections, a slice of them per task (a whole 100-page report is counted when
+   * it opens; composables/editor/inSlices.ts); the new counts are published together once every
+   * one is counted, so footnote numbers and the outline change once.
    */
   function recount() {
     timer = null
     const d = doc.value
-    if (!d) return
+    if (!d || slices?.busy) return
     next ??= { ...counts.value }
-    const started = performance.now()
-    for (const id of dirty) {
+    slices = inSlices(() => {
+      const id = dirty.values().next().value
+      if (id === undefined || !next) return false
       dirty.delete(id)
       const c = sectionCounts(d.getXmlFragment(sectionFragmentName(id)), blockCache)
       const was = next[id]
@@ -108,15 +100,13 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
         next[id] = c
         changed = true
       }
-      if (dirty.size && performance.now() - started > SLICE_MS) {
-        schedule(0)
-        return
-      }
-    }
-    // Most keys change no count (a letter inside a word): then nothing that shows counts re-renders.
-    if (changed) counts.value = next
-    next = null
-    changed = false
+      return true
+    }, () => {
+      // Most keys change no count (a letter inside a word): then nothing that shows counts re-renders.
+      if (changed && next) counts.value = next
+      next = null
+      changed = false
+    })
   }
   function schedule(delay: number) {
     const at = performance.now() + delay
@@ -164,6 +154,8 @@ export function useLiveReport(doc: Ref<Y.Doc | null>) {
       d.off('afterTransaction', onAfterTransaction)
       if (timer) clearTimeout(timer)
       timer = null
+      slices?.cancel()
+      slices = null
     }
   }, { immediate: true })
   onUnmounted(() => cleanup())

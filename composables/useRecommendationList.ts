@@ -3,7 +3,9 @@
  * generated summary and the executive summary's priority list show, where each section's labels
  * start, and the words the generated lists add to the report. A section is read again (at most
  * four times a second) only when a transaction changed a recommendation in it or its block
- * structure: typing in an ordinary paragraph costs nothing here.
+ * structure: typing in an ordinary paragraph costs nothing here. The sections to read are read
+ * a slice per task (a report that has just loaded: composables/editor/inSlices.ts), the list
+ * published once they all are.
  */
 import * as Y from 'yjs'
 import { yXmlFragmentToProseMirrorRootNode } from '@tiptap/y-tiptap'
@@ -14,7 +16,9 @@ import type { BlockJson, RecommendationGroup } from '#shared/recommendationList'
 import { generatedWords } from '#shared/generatedWords'
 import { countJsonWords } from '#shared/wordCount'
 import type { Section } from '#shared/schemas/report'
-import type { RecommendationOffset } from '~/composables/editor/recommendationNumbering'
+import { exportOrder } from '#shared/reportNumbering'
+import type { RecommendationOffset } from './editor/recommendationNumbering'
+import { inSlices, type Slices } from './editor/inSlices'
 
 const RELIST_MS = 250
 
@@ -39,24 +43,35 @@ export function useRecommendationList(doc: Ref<Y.Doc | null>, sections: Ref<Sect
   const groups = shallowRef<RecommendationGroup[]>([])
   /** Each section's recommendation blocks (JSON), as a `doc` node holding only them. */
   const bodies = new Map<string, BlockJson>()
-  let dirty = new Set<string>()
+  const dirty = new Set<string>()
   let timer: ReturnType<typeof setTimeout> | null = null
+  /** A relisting going on over several tasks: it reads the sections made dirty meanwhile too. */
+  let pass: Slices | null = null
   let cleanup = () => {}
+
+  /** Read one section's recommendation blocks. */
+  function read(d: Y.Doc, id: string) {
+    try {
+      const root = yXmlFragmentToProseMirrorRootNode(d.getXmlFragment(sectionFragmentName(id)), chorusSchema())
+      bodies.set(id, { type: 'doc', content: recommendationNodes(root.toJSON() as BlockJson) })
+    } catch {
+      // A body the schema cannot read (mid-sync) keeps its last list; the next change reads it again.
+    }
+  }
 
   function relist() {
     timer = null
     const d = doc.value
-    if (!d) return
-    for (const id of dirty) {
-      try {
-        const root = yXmlFragmentToProseMirrorRootNode(d.getXmlFragment(sectionFragmentName(id)), chorusSchema())
-        bodies.set(id, { type: 'doc', content: recommendationNodes(root.toJSON() as BlockJson) })
-      } catch {
-        // A body the schema cannot read (mid-sync) keeps its last list; the next change reads it again.
-      }
-    }
-    dirty = new Set()
-    groups.value = recommendationList(sections.value.map(s => ({ ...s, content: bodies.get(s.id) ?? { type: 'doc' } })))
+    if (!d || pass?.busy) return
+    pass = inSlices(() => {
+      const id = dirty.values().next().value
+      if (id === undefined) return false
+      dirty.delete(id)
+      read(d, id)
+      return true
+    }, () => {
+      groups.value = recommendationList(sections.value.map(s => ({ ...s, content: bodies.get(s.id) ?? { type: 'doc' } })))
+    })
   }
   const schedule = (id?: string) => {
     if (id) dirty.add(id)
@@ -81,6 +96,9 @@ export function useRecommendationList(doc: Ref<Y.Doc | null>, sections: Ref<Sect
       d.off('afterTransaction', onAfterTransaction)
       if (timer) clearTimeout(timer)
       timer = null
+      pass?.cancel()
+      pass = null
+      dirty.clear()
     }
   }, { immediate: true })
   // Sections added, moved, renamed or made generated: a section added later is read when it appears.
@@ -95,8 +113,7 @@ export function useRecommendationList(doc: Ref<Y.Doc | null>, sections: Ref<Sect
     const out: Record<string, RecommendationOffset> = {}
     const n: RecommendationOffset = { recommendation: 0, question: 0 }
     const bySection = new Map(groups.value.map(g => [g.sectionId, g.items]))
-    const ordered = [...sections.value.filter(s => s.countsTowardLimit), ...sections.value.filter(s => !s.countsTowardLimit)]
-    for (const s of ordered) {
+    for (const s of exportOrder(sections.value)) {
       out[s.id] = { ...n }
       for (const item of bySection.get(s.id) ?? []) n[item.kind]++
     }

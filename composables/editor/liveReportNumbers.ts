@@ -6,7 +6,11 @@
  * so it listens to the whole document, not to one editor.
  *
  * Cost: a block's summary is kept until a transaction touches it (most keys touch one block), and
- * numbering walks the summaries (a few operations per block) at most every RENUMBER_MS.
+ * numbering walks the summaries (a few operations per block) at most every RENUMBER_MS. Blocks
+ * without a summary (a report that has just loaded or arrived) are read a slice per task
+ * (composables/editor/inSlices.ts) and numbered when the last one is: until then the numbers are
+ * the last ones (none at first), unless someone reads them (a reference drawn, the picker), which
+ * finishes the reading at once — a reference never shows a number of before it.
  */
 import * as Y from 'yjs'
 import { META, sectionFragmentName } from '#shared/docNames'
@@ -15,6 +19,8 @@ import { blockSummary, numberReport } from '#shared/reportNumbering'
 import type { BlockSummary, ReportNumbers } from '#shared/reportNumbering'
 import type { ReportLanguage } from '#shared/schemas/report'
 import { yBlockJson } from '#shared/yBlockJson'
+import { forgetChanged } from './forgetChanged'
+import { inSlices, type Slices } from './inSlices'
 
 const RENUMBER_MS = 150
 
@@ -42,36 +48,55 @@ export function liveReportNumbers(doc: Y.Doc): LiveReportNumbers {
   return live
 }
 
+const NONE: ReportNumbers = { byRefId: new Map(), paragraphs: 0, recommendations: 0, questions: 0, figures: 0 }
+
+const isBlock = (b: unknown): b is Block => b instanceof Y.XmlElement || b instanceof Y.XmlText
+
 function create(doc: Y.Doc): LiveReportNumbers {
   const cache = new WeakMap<Block, BlockSummary>()
   const listeners = new Set<() => void>()
-  let numbers = compute()
+  let numbers = NONE
   let language = readMeta(doc).language
   let key = signature(numbers, language)
   let timer: ReturnType<typeof setTimeout> | null = null
+
+  const summaryOf = (b: Block) => {
+    let summary = cache.get(b)
+    if (!summary) {
+      summary = blockSummary(yBlockJson(b)[0] ?? { type: 'text' })
+      cache.set(b, summary)
+    }
+    return summary
+  }
 
   function compute(): ReportNumbers {
     const meta = doc.getMap(META).size ? readMeta(doc) : null
     const sections = readSections(doc).map(s => ({
       id: s.id,
       countsTowardLimit: s.countsTowardLimit,
-      blocks: doc.getXmlFragment(sectionFragmentName(s.id)).toArray()
-        .filter((b): b is Block => b instanceof Y.XmlElement || b instanceof Y.XmlText)
-        .map((b) => {
-          let summary = cache.get(b)
-          if (!summary) {
-            summary = blockSummary(yBlockJson(b)[0] ?? { type: 'text' })
-            cache.set(b, summary)
-          }
-          return summary
-        }),
+      blocks: doc.getXmlFragment(sectionFragmentName(s.id)).toArray().filter(isBlock).map(summaryOf),
     }))
     return numberReport(sections, { numberedParagraphs: meta?.numberedParagraphs ?? true })
   }
 
+  /** A renumbering reading the blocks it has no summary of, a slice per task (a report that has just loaded or arrived). */
+  let pass: Slices | null = null
   function renumber() {
     if (timer) clearTimeout(timer)
     timer = null
+    // A pass going on: it numbers what the report is when it ends, this change included.
+    if (pass?.busy) return
+    const todo = readSections(doc).flatMap(s => doc.getXmlFragment(sectionFragmentName(s.id)).toArray().filter(isBlock))
+    let next = 0
+    pass = inSlices(() => {
+      const b = todo[next++]
+      if (!b) return false
+      summaryOf(b)
+      return true
+    }, publish)
+  }
+
+  function publish() {
     numbers = compute()
     language = readMeta(doc).language
     const next = signature(numbers, language)
@@ -81,26 +106,36 @@ function create(doc: Y.Doc): LiveReportNumbers {
     for (const listener of listeners) listener()
   }
 
+  renumber()
+
   doc.on('afterTransaction', (tr: Y.Transaction) => {
     // Forget the summaries of the blocks holding anything the transaction changed.
-    for (const type of tr.changed.keys()) {
-      for (let t: unknown = type; t; t = (t as { _item?: { parent?: unknown } | null })._item?.parent ?? null) cache.delete(t as Block)
-    }
+    forgetChanged(tr, cache)
     timer ??= setTimeout(renumber, RENUMBER_MS)
   })
   doc.on('destroy', () => {
     if (timer) clearTimeout(timer)
+    pass?.cancel()
     listeners.clear()
   })
 
   return {
-    get numbers() { return numbers },
+    get numbers() {
+      // Wanted while a pass reads the report: finish it now (never a number of before it).
+      pass?.finish()
+      return numbers
+    },
     get language() { return language },
     subscribe(listener) {
       listeners.add(listener)
       return () => listeners.delete(listener)
     },
-    flush: renumber,
+    flush() {
+      pass?.finish()
+      if (timer) clearTimeout(timer)
+      timer = null
+      publish()
+    },
   }
 }
 

@@ -10,6 +10,9 @@ import { readSections } from '../reportDoc'
 import { FOLLOW_UP_NODES, type FollowUpLink } from '../schemas/followUp'
 import { parseFollowUpLink } from './parseFollowUpLink'
 
+/** A linked node inside one top-level block, as the block alone tells it. */
+export type BlockLink = Omit<FollowUpPlace, 'sectionId' | 'sectionTitle' | 'block'>
+
 /** One linked block. */
 export interface FollowUpPlace extends FollowUpLink {
   sectionId: string
@@ -24,25 +27,37 @@ export interface FollowUpPlace extends FollowUpLink {
 
 const EXCERPT_CHARS = 90
 
-/** All linked blocks, in report order. */
-export function readFollowUpLinks(doc: Y.Doc): FollowUpPlace[] {
+/** The linked nodes in one top-level block of a section body, in order. */
+export function blockFollowUpLinks(top: unknown): BlockLink[] {
+  const out: BlockLink[] = []
+  const visit = (node: unknown) => {
+    if (!(node instanceof Y.XmlElement)) return
+    const link = (FOLLOW_UP_NODES as readonly string[]).includes(node.nodeName) ? parseFollowUpLink(node.getAttribute('followUp')) : null
+    if (link) {
+      const refId = node.getAttribute('refId')
+      out.push({ ...link, nodeType: node.nodeName, refId: typeof refId === 'string' && refId ? refId : null, excerpt: excerpt(node) })
+      // A linked recommendation speaks for its paragraphs.
+      return
+    }
+    for (const child of node.toArray()) visit(child)
+  }
+  visit(top)
+  return out
+}
+
+/**
+ * All linked blocks, in report order. `linksOf` reads one top-level block (the browser passes
+ * one that keeps what it read per block: composables/useFollowUp.ts).
+ */
+export function readFollowUpLinks(doc: Y.Doc, linksOf: (top: unknown) => BlockLink[] = blockFollowUpLinks): FollowUpPlace[] {
   const out: FollowUpPlace[] = []
   for (const section of readSections(doc)) {
     if (section.generated) continue
     const fragment = doc.getXmlFragment(sectionFragmentName(section.id))
     fragment.toArray().forEach((top, block) => {
-      const visit = (node: unknown) => {
-        if (!(node instanceof Y.XmlElement)) return
-        const link = (FOLLOW_UP_NODES as readonly string[]).includes(node.nodeName) ? parseFollowUpLink(node.getAttribute('followUp')) : null
-        if (link) {
-          const refId = node.getAttribute('refId')
-          out.push({ ...link, sectionId: section.id, sectionTitle: section.title, block, nodeType: node.nodeName, refId: typeof refId === 'string' && refId ? refId : null, excerpt: excerpt(node) })
-          // A linked recommendation speaks for its paragraphs.
-          return
-        }
-        for (const child of node.toArray()) visit(child)
+      for (const { nodeType, refId, excerpt, ...link } of linksOf(top)) {
+        out.push({ ...link, sectionId: section.id, sectionTitle: section.title, block, nodeType, refId, excerpt })
       }
-      visit(top)
     })
   }
   return out

@@ -1,0 +1,57 @@
+/**
+ * Whole-report work in slices: the word counts, the cross-reference numbers, the follow-up links
+ * and the recommendation list each read every section of a report that has just loaded, and one
+ * task each for that was a long task while the page opened (docs/performance.md). Work runs here
+ * one unit at a time (a section, a block) until SLICE_MS have passed, then goes on in a task of
+ * its own (a timer, not the page's `oneTaskEach` queue: editors and section bodies queued there
+ * must not hold the numbers back, nor the numbers them), so the browser paints and takes input
+ * in between.
+ */
+
+/** A slice yields to the browser after this long (ms). */
+export const SLICE_MS = 30
+
+export interface Slices {
+  /** Work is left (false once `done` was called, or after `cancel`). */
+  readonly busy: boolean
+  /** Do what is left now, in this task (someone needs the result at once). */
+  finish: () => void
+  /** Stop; `done` is not called. */
+  cancel: () => void
+}
+
+/**
+ * Call `step` until it returns false (nothing left), SLICE_MS of it per task, the first slice
+ * at once; then `done` (possibly before this returns).
+ */
+export function inSlices(step: () => boolean, done: () => void): Slices {
+  let timer: ReturnType<typeof setTimeout> | null = null
+  let over = false
+  const run = (budget: number) => {
+    timer = null
+    if (over) return
+    const started = performance.now()
+    while (step()) {
+      if (performance.now() - started > budget) {
+        timer = setTimeout(() => run(SLICE_MS), 0)
+        return
+      }
+    }
+    over = true
+    done()
+  }
+  run(SLICE_MS)
+  return {
+    get busy() { return !over },
+    finish() {
+      if (over) return
+      if (timer !== null) clearTimeout(timer)
+      run(Infinity)
+    },
+    cancel() {
+      over = true
+      if (timer !== null) clearTimeout(timer)
+      timer = null
+    },
+  }
+}
