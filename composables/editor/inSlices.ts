@@ -21,8 +21,8 @@ export interface Slices {
 }
 
 /**
- * Call `step` until it returns false (nothing left), SLICE_MS of it per task, the first slice
- * at once; then `done` (possibly before this returns).
+ * Call `step` until it returns false (nothing left), SLICE_MS of it per task, from the next task
+ * on; then `done`.
  */
 export function inSlices(step: () => boolean, done: () => void): Slices {
   let timer: ReturnType<typeof setTimeout> | null = null
@@ -40,7 +40,8 @@ export function inSlices(step: () => boolean, done: () => void): Slices {
     over = true
     done()
   }
-  run(SLICE_MS)
+  // The caller's task has work of its own (a page being set up, a transaction): start in the next.
+  timer = setTimeout(() => run(SLICE_MS), 0)
   return {
     get busy() { return !over },
     finish() {

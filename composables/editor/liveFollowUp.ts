@@ -60,9 +60,11 @@ export function watchFollowUp(doc: Y.Doc, publish: (co: ConcludingObservations |
     timer = null
     // A pass going on: it publishes what the report is when it ends, this change included.
     if (pass?.busy) return
-    const todo = readSections(doc).filter(s => !s.generated).flatMap(s => doc.getXmlFragment(sectionFragmentName(s.id)).toArray())
+    // The blocks as they are when the pass begins (the report may arrive in between).
+    let todo: unknown[] | null = null
     let next = 0
     pass = inSlices(() => {
+      todo ??= readSections(doc).filter(s => !s.generated).flatMap(s => doc.getXmlFragment(sectionFragmentName(s.id)).toArray())
       if (next >= todo.length) return false
       linksOf(todo[next++])
       return true

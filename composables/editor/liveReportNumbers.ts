@@ -86,9 +86,11 @@ function create(doc: Y.Doc): LiveReportNumbers {
     timer = null
     // A pass going on: it numbers what the report is when it ends, this change included.
     if (pass?.busy) return
-    const todo = readSections(doc).flatMap(s => doc.getXmlFragment(sectionFragmentName(s.id)).toArray().filter(isBlock))
+    // The blocks as they are when the pass begins (the report may arrive in between).
+    let todo: Block[] | null = null
     let next = 0
     pass = inSlices(() => {
+      todo ??= readSections(doc).flatMap(s => doc.getXmlFragment(sectionFragmentName(s.id)).toArray().filter(isBlock))
       const b = todo[next++]
       if (!b) return false
       summaryOf(b)
