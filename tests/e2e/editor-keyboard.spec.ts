@@ -219,4 +219,16 @@ test('the toolbar is one row at 1280 px, one Tab stop with arrow keys inside, an
   await page.keyboard.press('Escape')
 
   expect(await axeViolations(page, ['[data-testid="editor-toolbar"]'])).toEqual([])
+
+  // The cut is computed from widths measured once: at any width the row fits, and the narrower
+  // the row the more tools are in "More" (never fewer).
+  const row = toolbar.locator('xpath=..')
+  const seen: Array<{ room: number, shown: number }> = []
+  for (const width of [1600, 1280, 1100, 960, 820, 700]) {
+    await page.setViewportSize({ width, height: 800 })
+    await expect.poll(() => row.evaluate(el => el.scrollWidth - el.clientWidth), { message: `row at ${width} px` }).toBeLessThanOrEqual(1)
+    seen.push({ room: await row.evaluate(el => el.clientWidth), shown: await toolbar.locator('[data-tool]:visible').count() })
+  }
+  seen.sort((a, b) => b.room - a.room)
+  for (let i = 1; i < seen.length; i++) expect(seen[i]!.shown, JSON.stringify(seen)).toBeLessThanOrEqual(seen[i - 1]!.shown)
 })
