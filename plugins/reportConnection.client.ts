@@ -6,10 +6,10 @@
  */
 export default defineNuxtPlugin({
   name: 'chorus:report-connection',
-  // Before the interface language's messages load (@nuxtjs/i18n waits for them): the router is
-  // the only thing this needs, and it is set up before every other plugin.
-  enforce: 'pre',
-  setup() {
+  // Before Nuxt's router plugin, which waits for the page's code (the editor: the largest chunks)
+  // before any later plugin runs; the socket needs none of it.
+  order: -25,
+  setup(nuxtApp) {
     let started = false
     const follow = (path: string) => {
       const id = reportPageId(path)
@@ -22,9 +22,12 @@ export default defineNuxtPlugin({
       }
     }
     follow(location.pathname)
-    // Only on entering a page: a query change on the report page (?section=) keeps its connection.
-    useRouter().beforeEach((to, from) => {
-      if (to.path !== from.path) follow(to.path)
+    // Later navigations, once the router exists. Only on entering a page: a query change on the
+    // report page (?section=) keeps its connection.
+    nuxtApp.hooks.hookOnce('app:created', () => {
+      useRouter().beforeEach((to, from) => {
+        if (to.path !== from.path) follow(to.path)
+      })
     })
   },
 })

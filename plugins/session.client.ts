@@ -3,7 +3,7 @@ import { askSessionEarly } from '~/stores/session'
 
 export default defineNuxtPlugin({
   name: 'chorus:session',
-  // Before the interface language's messages load (@nuxtjs/i18n waits for them).
-  enforce: 'pre',
+  // Before Nuxt's router plugin, which waits for the page's code before any later plugin runs.
+  order: -25,
   setup: () => askSessionEarly(),
 })

@@ -3,9 +3,12 @@
  * same in the Chorus page and the plain editor's page. Everything is timed on the page's own clock
  * (performance.now(), whose origin is the navigation start).
  *
- * Load: long tasks (PerformanceObserver 'longtask', buffered), the first frame after a
- * contenteditable editor exists, the first frame after every section shows its text (its editor or
- * its static HTML).
+ * Load: long tasks (PerformanceObserver 'longtask', buffered), the first frame that shows a
+ * contenteditable editor, the first frame that shows every section's text (its editor or its
+ * static HTML): a requestAnimationFrame loop looks before each frame is painted, and the time is
+ * taken in a task queued from there, which runs once that frame has been produced. (Until
+ * 2026-11-30 it waited for one more frame after the one that found it, which counted whatever
+ * work the page did between the two frames.)
  *
  * Key to frame: a capturing keydown listener takes the event's timeStamp (when the browser received
  * the key, so time spent waiting for a busy main thread counts); a MutationObserver on the editor
@@ -55,14 +58,16 @@ export function editorProbe(options) {
     }
     return true
   }
+  // `check` runs in a requestAnimationFrame callback: what it finds is painted in this very frame,
+  // and a task queued from here runs once that frame has been produced.
   const check = () => {
     if (load.firstEditable === null && document.querySelector('.ProseMirror[contenteditable="true"]')) {
       load.firstEditable = -1
-      afterFrame(() => (load.firstEditable = performance.now()))
+      setTimeout(() => (load.firstEditable = performance.now()), 0)
     }
     if (load.allRendered === null && rendered()) {
       load.allRendered = -1
-      afterFrame(() => (load.allRendered = performance.now()))
+      setTimeout(() => (load.allRendered = performance.now()), 0)
     }
     if (load.firstEditable === null || load.allRendered === null) requestAnimationFrame(check)
   }

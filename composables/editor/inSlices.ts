@@ -20,6 +20,26 @@ export interface Slices {
   cancel: () => void
 }
 
+/** While the report page opens, slices wait for this (holdSlices). */
+let held: Promise<void> | null = null
+
+/**
+ * Hold back slices that have not started until the returned function is called (the report
+ * page's first editor is on screen) or `maxMs` have passed. `finish` still works at once.
+ */
+export function holdSlices(maxMs: number): () => void {
+  let release = () => {}
+  const gate = new Promise<void>(resolve => (release = resolve))
+  held = gate
+  const open = () => {
+    clearTimeout(timer)
+    if (held === gate) held = null
+    release()
+  }
+  const timer = setTimeout(open, maxMs)
+  return open
+}
+
 /**
  * Call `step` until it returns false (nothing left), SLICE_MS of it per task, from the next task
  * on; then `done`.
@@ -40,8 +60,13 @@ export function inSlices(step: () => boolean, done: () => void): Slices {
     over = true
     done()
   }
-  // The caller's task has work of its own (a page being set up, a transaction): start in the next.
-  timer = setTimeout(() => run(SLICE_MS), 0)
+  // The caller's task has work of its own (a page being set up, a transaction): start in the next
+  // (or once the page opening holds slices back lets them go).
+  const start = () => {
+    if (!over) timer = setTimeout(() => run(SLICE_MS), 0)
+  }
+  if (held) void held.then(start)
+  else start()
   return {
     get busy() { return !over },
     finish() {
