@@ -21,6 +21,10 @@ export interface Conn {
   /** When the hub last asked this client for a resync after an update with missing dependencies. */
   lastResyncAt: number
   readonly closed: boolean
-  send(data: Uint8Array): void
+  /**
+   * Send one message. `framed`, when given, is the same message already framed for the wire
+   * (rawSocket.ts `binaryFrame`): a broadcast frames once for all its recipients.
+   */
+  send(data: Uint8Array, framed?: Uint8Array): void
   close(code: number, reason: string): void
 }

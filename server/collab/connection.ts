@@ -15,7 +15,7 @@ import { logCollab } from './log'
 import { decodeClientMessage, MalformedMessage } from './protocol'
 import type { ClientMessage } from './protocol'
 import type { Room } from './room'
-import { releaseReceiveBuffer, takeOverMessages } from './rawSocket'
+import { releaseReceiveBuffer, takeOverMessages, writeFrame } from './rawSocket'
 import { trackSessionSocket, untrackSessionSocket } from './sessionSockets'
 import { decideUpgrade } from './upgrade'
 import type { UpgradeDecision } from './upgrade'
@@ -52,14 +52,14 @@ class PeerConn implements Conn {
     return this.peer.id
   }
 
-  send(data: Uint8Array): void {
+  send(data: Uint8Array, framed?: Uint8Array): void {
     if (this.closed) return
     if (((this.peer.websocket as RawSocket).bufferedAmount ?? 0) > collabConfig.maxBufferedBytes) {
       this.close(CLOSE.tryAgain, 'too slow to follow the room')
       return
     }
     try {
-      this.peer.send(data)
+      if (!framed || !writeFrame(this.peer, framed)) this.peer.send(data)
     } catch {
       this.close(CLOSE.serverError, 'send failed')
     }

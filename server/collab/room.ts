@@ -20,6 +20,7 @@ import { sanitizeAwareness } from './presence'
 import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate } from './protocol'
 import type { ClientMessage } from './protocol'
 import { CommitQueue } from './commitQueue'
+import { binaryFrame } from './rawSocket'
 import { TaskQueue } from './taskQueue'
 
 /** Origins of document and awareness changes that did not come from a local client. */
@@ -303,8 +304,11 @@ export class Room {
     }
   }
 
+  /** Send to every connection but `except`, the websocket frame built once for all of them. */
   private broadcast(message: Uint8Array, except: Conn | null): void {
-    for (const conn of this.conns) if (conn !== except) conn.send(message)
+    if (this.conns.size === 0 || (this.conns.size === 1 && this.conns.has(except!))) return
+    const framed = binaryFrame(message)
+    for (const conn of this.conns) if (conn !== except) conn.send(message, framed)
   }
 
   private onAwarenessUpdate({ added, updated, removed }: { added: number[], updated: number[], removed: number[] }, origin: unknown): void {
