@@ -8,20 +8,25 @@
  * against 25–50 µs for the whole SQLite transaction, profiled with 50 clients). So a room is
  * judged by the frames it would send per second if it committed every update on its own:
  * updates a second × connections.
- * - Below `busyFramesPerSecond` (20,000: ~a fifth of a core) every update is committed at once
- *   (after the message that brought it and whatever else arrived in the same tick) and the room
- *   adds only the commit to the wire's latency: 50 people typing 5 keys a second (12,500
- *   frames/s) are served this way.
+ * - Below `busyFramesPerSecond` (17,500: a fifth to a third of a core) every update is committed
+ *   at once (after the message that brought it and whatever else arrived in the same tick) and
+ *   the room adds only the commit to the wire's latency: 50 people typing 5 keys a second
+ *   (12,500 frames/s) are served this way.
  * - Above it, commits are paced `busyCommitIntervalMs` (8 ms) apart, so each commit, and the
- *   broadcast after it, carries several updates: at 50 people × 10 keys a second, four updates a
- *   frame, a quarter of the frames, for at most 8 ms more latency.
- * Judging by updates a second alone (as before) paced a 50-typist room at 250 updates/s, whose
- * unpaced broadcast costs little, and so added 4 ms to its median latency for nothing.
+ *   broadcast after it, carries several updates: at 50 people × 10 keys a second (25,000
+ *   frames/s), four updates a frame, a quarter of the frames, for at most 8 ms more latency.
+ * The threshold sits between those two rooms of the benchmark (bench/sync.mjs (f) and (b)), 1.4×
+ * from each. Judging by updates a second alone (as before, ≥ 150) paced the 50-typist room too,
+ * whose unpaced broadcast costs little: measured in one run (load ~1), its fan-out p50/p99 went
+ * from 4.8/9.5 ms paced to 1.8/5.6 ms (@y/websocket-server 1.3/4.0), at 24% CPU instead of 18%.
  */
 import { collabConfig } from './config'
 
-/** The update rate is averaged over about this long: long enough to be steady, short enough to follow a burst. */
-const RATE_WINDOW_MS = 500
+/**
+ * The update rate is averaged over about this long: steady enough (±10% at 250 updates/s), and
+ * quick to see a room become busy (at 500 updates/s, 0.3 s of unpaced commits).
+ */
+const RATE_WINDOW_MS = 250
 
 export type Commit<S> = (updates: Uint8Array[], senders: S[]) => Promise<void>
 
@@ -33,7 +38,7 @@ export class CommitQueue<S> {
   private accepted = 0
   private committed = 0
   private waiters: Array<{ target: number, resolve: () => void }> = []
-  /** Updates per second, decaying over about half a second (RATE_WINDOW_MS). */
+  /** Updates per second, decaying over about a quarter of a second (RATE_WINDOW_MS). */
   private rate = 0
   private rateAt = 0
   private lastFlushAt = 0

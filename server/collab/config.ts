@@ -34,7 +34,7 @@ export const collabConfig = {
    * a second (updates a second × connections; 0: always busy). A busy room's commits are paced …
    * (the trade-off, latency against CPU, is in commitQueue.ts)
    */
-  busyFramesPerSecond: int('COLLAB_BUSY_FRAMES_PER_SECOND', 20_000),
+  busyFramesPerSecond: int('COLLAB_BUSY_FRAMES_PER_SECOND', 17_500),
   /** … this far apart, so one commit and one broadcast frame carry several updates. */
   busyCommitIntervalMs: int('COLLAB_BUSY_COMMIT_INTERVAL_MS', 8),
   /** `onRoomChanged` listeners hear about a room at most this often. */
