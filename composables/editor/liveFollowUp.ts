@@ -79,7 +79,7 @@ export function watchFollowUp(doc: Y.Doc, publish: (co: ConcludingObservations |
       if (root === coRoot || root === sectionList) return true
       if (!(root instanceof Y.XmlFragment)) continue
       // Blocks added or removed (indices move, links come and go), a link set or cleared.
-      if (type === root || keys.has('followUp')) return true
+      if ((type as unknown) === root || keys.has('followUp')) return true
       // Paragraphs or list items added or removed inside a block: one may carry a link.
       if (type instanceof Y.XmlElement && keys.has(null)) return true
       // The text of a block that holds a link: its excerpt.

@@ -4,8 +4,16 @@
  * each of the three length encodings of RFC 6455.
  */
 import { describe, expect, it } from 'vitest'
-import { Receiver } from 'ws'
+import * as ws from 'ws'
 import { binaryFrame } from '../../server/collab/rawSocket'
+
+/** `ws`'s frame reader: exported by the package, though not by its type declarations. */
+interface FrameReader {
+  on(event: 'message', listener: (data: Buffer, isBinary: boolean) => void): void
+  on(event: 'error', listener: (error: Error) => void): void
+  write(chunk: Buffer): void
+}
+const { Receiver } = ws as unknown as { Receiver: new (options: { isServer: boolean, maxPayload: number }) => FrameReader }
 
 function readBack(frame: Uint8Array): Promise<{ data: Buffer, isBinary: boolean }> {
   return new Promise((resolve, reject) => {
