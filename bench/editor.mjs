@@ -25,6 +25,9 @@
  *              to bench/results/editor-*.cpuprofile (open in Chrome DevTools → Performance)
  *   --timeline prints when each request of the 100-page load started and ended, and when the report's
  *              websocket was created and opened and its document arrived (what the first editable waits for)
+ *   --pages <n>  only the n-page report (100 or 5; --profile profiles the first size measured)
+ *   --rendering  for each typing run, the browser's own rendering work per key (a Chrome trace:
+ *              style, layout, paint… — what CPU profiles show as "(program)")
  *   --load-only  no typing: the 100-page load three times for each (fresh browser context each time), medians
  *   --baseline <git ref>  also runs everything against Chorus built from another commit
  *              (bench/lib/baselineBuild.mjs), same reports, same run: what a change gained or cost
@@ -48,7 +51,12 @@ const QUICK = args.has('--quick')
 const PROFILE = args.has('--profile')
 const TIMELINE = args.has('--timeline')
 const LOAD_ONLY = args.has('--load-only')
+const RENDERING = args.has('--rendering')
+/** The renderer's main-thread work --rendering sums: style, layout, paint and the script entry points. */
+const RENDERING_EVENTS = ['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit', 'HitTest', 'ParseHTML', 'FunctionCall', 'EventDispatch', 'TimerFire', 'FireAnimationFrame', 'RunMicrotasks']
 const LOADS = LOAD_ONLY ? 3 : 1
+/** The report sizes, in pages: `--pages 5` measures only the 5-page one. */
+const PAGES = args.has('--pages') ? [Number(process.argv[process.argv.indexOf('--pages') + 1])] : QUICK || LOAD_ONLY ? [100] : [100, 5]
 const KEYS = QUICK ? 50 : 200
 const TYPISTS = 5
 const TYPE_INTERVAL_MS = 200
@@ -83,14 +91,14 @@ try {
   if (baseline) servers.push(await prepare(await startChorus({}, { outputDir: baseline.out, name: `Chorus @${baseline.sha}` })))
   plainServer = await servePlain()
 
-  for (const pages of QUICK || LOAD_ONLY ? [100] : [100, 5]) {
+  for (const pages of PAGES) {
     const row = { pages }
     for (const [k, srv] of servers.entries()) {
       const report = await seedReport(srv, pages)
       log(`${srv.server.name}, ${pages}-page report: ${report.words} words, ${report.sectionIds.length} sections`)
       Object.assign(row, { words: report.words, sections: report.sectionIds.length })
-      row[k ? 'baseline' : 'chorus'] = await measureChorus(srv, report, !k && pages === 100 && PROFILE)
-      if (!k) row.plain = await measurePlain(report, pages === 100 && PROFILE)
+      row[k ? 'baseline' : 'chorus'] = await measureChorus(srv, report, !k && pages === PAGES[0] && PROFILE && `${pages}p`)
+      if (!k) row.plain = await measurePlain(report, pages === PAGES[0] && PROFILE && `${pages}p`)
     }
     results.reports.push(row)
   }
@@ -227,6 +235,7 @@ async function typeKeys({ page, cdp }, selector, profileName) {
   const attached = await page.evaluate(s => window.__benchKeys.attach(s), selector)
   if (!attached) throw new Error(`no editor ${selector}`)
   if (profileName) await startProfile(cdp)
+  if (RENDERING) await startRenderingTrace(cdp)
   let missed = 0
   for (let i = 0; i < KEYS; i++) {
     const ch = SENTENCE[i % SENTENCE.length]
@@ -234,9 +243,10 @@ async function typeKeys({ page, cdp }, selector, profileName) {
     if (!(await page.evaluate(([n]) => window.__benchKeys.wait(n, 2000), [i + 1 - missed]))) missed++
   }
   if (profileName) await stopProfile(cdp, profileName)
+  const rendering = RENDERING ? await stopRenderingTrace(cdp, KEYS) : undefined
   const samples = (await page.evaluate(() => window.__benchKeys.samples)).sort((a, b) => a - b)
   const at = q => samples[Math.min(samples.length - 1, Math.floor(samples.length * q))]
-  return { n: samples.length, missed, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(samples[samples.length - 1]) }
+  return { n: samples.length, missed, p50Ms: round(at(0.5)), p95Ms: round(at(0.95)), maxMs: round(samples[samples.length - 1]), rendering }
 }
 
 /** Put the caret at the end of the middle paragraph of the body `selector`. */
@@ -252,11 +262,11 @@ async function measureChorus({ server, author, typists }, report, profile) {
   const target = report.sectionIds[7]
   const body = `.ProseMirror[data-section-body="${target}"]`
   const open = () => newPage(`${server.base}/reports/${report.id}`, report.sectionCount, author, server.base)
-  if (LOAD_ONLY) return { load: await medianLoad(open, profile && 'editor-load-100p'), runs: [], after: {} }
+  if (LOAD_ONLY) return { load: await medianLoad(open, profile && `editor-load-${profile}`), runs: [], after: {} }
   const tab = await open()
   const { page } = tab
   log(`${report.words} words: loading`)
-  const load = await measureLoad(tab, profile && 'editor-load-100p')
+  const load = await measureLoad(tab, profile && `editor-load-${profile}`)
   // The typists connect now (their sections: far above, just above, just below, far below, the last).
   const others = [0, 5, 9, 12, report.sectionIds.length - 1].map(i => report.sectionIds[i])
   const clients = []
@@ -283,7 +293,7 @@ async function measureChorus({ server, author, typists }, report, profile) {
         log(`${report.words} words: typing, ${name}`)
         const stop = remote ? startTyping(clients, TYPE_INTERVAL_MS) : null
         if (remote) await sleep(1000)
-        const keys = await typeKeys(tab, body, profile && `editor-type-100p-${view}-${mode}-${remote ? 'typists' : 'alone'}`)
+        const keys = await typeKeys(tab, body, profile && `editor-type-${profile}-${view}-${mode}-${remote ? 'typists' : 'alone'}`)
         const remoteChars = stop ? await stop() : 0
         runs.push({ view, mode, remote, remoteChars, ...keys })
         await sleep(500)
@@ -303,10 +313,10 @@ async function measureChorus({ server, author, typists }, report, profile) {
 
 async function measurePlain(report, profile) {
   plainServer.html = exportHtml(lib.asExportInput(report.titles, report.bodies))
-  if (LOAD_ONLY) return { load: await medianLoad(() => newPage(`${plainServer.url}/`, 0, null), profile && 'editor-plain-load-100p'), keys: {} }
+  if (LOAD_ONLY) return { load: await medianLoad(() => newPage(`${plainServer.url}/`, 0, null), profile && `editor-plain-load-${profile}`), keys: {} }
   const tab = await newPage(`${plainServer.url}/`, 0, null)
   log(`${report.words} words: plain editor`)
-  const load = await measureLoad(tab, profile && 'editor-plain-load-100p')
+  const load = await measureLoad(tab, profile && `editor-plain-load-${profile}`)
   // The same paragraph: the middle one of section 8 (each section starts with its <h1>).
   const { page } = tab
   const index = await page.evaluate((sectionNo) => {
@@ -319,7 +329,7 @@ async function measurePlain(report, profile) {
   await target.scrollIntoViewIfNeeded()
   await target.click({ position: { x: 5, y: 5 } })
   await page.keyboard.press('End')
-  const keys = await typeKeys(tab, '.ProseMirror', profile && 'editor-plain-type-100p')
+  const keys = await typeKeys(tab, '.ProseMirror', profile && `editor-plain-type-${profile}`)
   await tab.context.close()
   return { load, keys }
 }
@@ -339,6 +349,26 @@ function servePlain() {
   return new Promise((resolve) => {
     srv.listen(0, '127.0.0.1', () => resolve(Object.assign(state, { url: `http://127.0.0.1:${srv.address().port}`, close: () => srv.close() })))
   })
+}
+
+async function startRenderingTrace(cdp) {
+  const events = []
+  cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value))
+  cdp.renderingEvents = events
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline', transferMode: 'ReportEvents' })
+}
+/** Milliseconds per key of each kind of the renderer main thread's work (complete events, self-nested ones counted once). */
+async function stopRenderingTrace(cdp, keys) {
+  const done = new Promise(resolve => cdp.once('Tracing.tracingComplete', resolve))
+  await cdp.send('Tracing.end')
+  await done
+  const main = cdp.renderingEvents.find(e => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+  const perKey = {}
+  for (const e of cdp.renderingEvents) {
+    if (e.ph !== 'X' || !RENDERING_EVENTS.includes(e.name) || (main && (e.pid !== main.pid || e.tid !== main.tid))) continue
+    perKey[e.name] = (perKey[e.name] ?? 0) + e.dur / 1000 / keys
+  }
+  return Object.fromEntries(Object.entries(perKey).map(([k, v]) => [k, round(v, 2)]))
 }
 
 async function startProfile(cdp) {
@@ -378,6 +408,11 @@ function printTable(r) {
       const ratio = round(run.p95Ms / p.p95Ms, 2)
       const label = `${run.view === 'all' ? 'All sections' : 'One section'}, ${run.mode === 'editing' ? 'Editing' : 'Suggesting'}, ${run.remote ? `${r.typists} typists (${run.remoteChars} chars)` : 'alone'}`
       lines.push(`| ${label}${run.missed ? ` (${run.missed} keys without a frame)` : ''} | ${f(run.p50Ms)} | ${f(run.p95Ms)} | ${f(run.maxMs)} | ${f(ratio)} | p95 ≤ ${limit} ms ${ok(run.p95Ms <= limit)}, ≤ ${TARGET.plainRatio}× ${ok(ratio <= TARGET.plainRatio)} |`)
+    }
+    const rendered = [['plain', p], ...row.chorus.runs.map(run => [`${run.view}/${run.mode}/${run.remote ? 'typists' : 'alone'}`, run])].filter(([, x]) => x.rendering)
+    if (rendered.length) {
+      lines.push('', 'Renderer main thread per key (ms, Chrome trace):', '')
+      for (const [label, x] of rendered) lines.push(`- ${label}: ${Object.entries(x.rendering).map(([k, v]) => `${k} ${v}`).join(', ')}`)
     }
     const b = row.baseline
     if (b) {
