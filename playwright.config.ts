@@ -8,7 +8,7 @@ export default defineConfig({
   testDir: 'tests/e2e',
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  fullyParallel: false,
+  fullyParallel: true,
   // Two workers (each with its own server) on CI's two cores: about 2 of 13 minutes saved.
   workers: process.env.CI ? 2 : 1,
   retries: 0,
