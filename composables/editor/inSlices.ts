@@ -81,3 +81,18 @@ export function inSlices(step: () => boolean, done: () => void): Slices {
     },
   }
 }
+
+/**
+ * `visit` each item of `list()` — read when the first slice runs, so a report that arrives in
+ * between is the one visited — SLICE_MS of them per task; then `done`.
+ */
+export function eachInSlices<T>(list: () => T[], visit: (item: T) => void, done: () => void): Slices {
+  let items: T[] | null = null
+  let next = 0
+  return inSlices(() => {
+    items ??= list()
+    if (next >= items.length) return false
+    visit(items[next++]!)
+    return true
+  }, done)
+}

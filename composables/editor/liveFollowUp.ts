@@ -14,7 +14,7 @@ import { readConcludingObservations } from '#shared/followUp/readConcludingObser
 import { blockFollowUpLinks, readFollowUpLinks, type BlockLink, type FollowUpPlace } from '#shared/followUp/readFollowUpLinks'
 import type { ConcludingObservations } from '#shared/schemas/followUp'
 import { forgetChanged } from './forgetChanged'
-import { inSlices, type Slices } from './inSlices'
+import { eachInSlices, type Slices } from './inSlices'
 
 /** After a relevant change, read again after this long (ms): nobody needs the table per key. */
 export const REREAD_MS = 300
@@ -60,15 +60,11 @@ export function watchFollowUp(doc: Y.Doc, publish: (co: ConcludingObservations |
     timer = null
     // A pass going on: it publishes what the report is when it ends, this change included.
     if (pass?.busy) return
-    // The blocks as they are when the pass begins (the report may arrive in between).
-    let todo: unknown[] | null = null
-    let next = 0
-    pass = inSlices(() => {
-      todo ??= readSections(doc).filter(s => !s.generated).flatMap(s => doc.getXmlFragment(sectionFragmentName(s.id)).toArray())
-      if (next >= todo.length) return false
-      linksOf(todo[next++])
-      return true
-    }, () => publish(readConcludingObservations(doc), readFollowUpLinks(doc, linksOf)))
+    pass = eachInSlices(
+      () => readSections(doc).filter(s => !s.generated).flatMap(s => doc.getXmlFragment(sectionFragmentName(s.id)).toArray()),
+      linksOf,
+      () => publish(readConcludingObservations(doc), readFollowUpLinks(doc, linksOf)),
+    )
   }
   reread()
 

@@ -20,7 +20,7 @@ import type { BlockSummary, ReportNumbers } from '#shared/reportNumbering'
 import type { ReportLanguage } from '#shared/schemas/report'
 import { yBlockJson } from '#shared/yBlockJson'
 import { forgetChanged } from './forgetChanged'
-import { inSlices, type Slices } from './inSlices'
+import { eachInSlices, type Slices } from './inSlices'
 
 const RENUMBER_MS = 150
 
@@ -86,16 +86,7 @@ function create(doc: Y.Doc): LiveReportNumbers {
     timer = null
     // A pass going on: it numbers what the report is when it ends, this change included.
     if (pass?.busy) return
-    // The blocks as they are when the pass begins (the report may arrive in between).
-    let todo: Block[] | null = null
-    let next = 0
-    pass = inSlices(() => {
-      todo ??= readSections(doc).flatMap(s => doc.getXmlFragment(sectionFragmentName(s.id)).toArray().filter(isBlock))
-      const b = todo[next++]
-      if (!b) return false
-      summaryOf(b)
-      return true
-    }, publish)
+    pass = eachInSlices(() => readSections(doc).flatMap(s => doc.getXmlFragment(sectionFragmentName(s.id)).toArray().filter(isBlock)), summaryOf, publish)
   }
 
   function publish() {
